@@ -1,0 +1,8 @@
+package nl.draagvlak.contract;
+
+public record PreconditionsInput(
+        Boolean channelsWellDeveloped,
+        Boolean backOfficeInOrder,
+        Boolean improvesService,
+        Boolean efficiencyGain) {
+}

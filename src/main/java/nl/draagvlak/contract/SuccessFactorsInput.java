@@ -1,0 +1,8 @@
+package nl.draagvlak.contract;
+
+public record SuccessFactorsInput(
+        Boolean leadership,
+        Boolean managementSponsorship,
+        Boolean consistentVision,
+        Boolean administrativeChampion) {
+}

@@ -1,0 +1,50 @@
+package nl.draagvlak.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+
+/** A ruleset that compiled without error: its files, its version, its rules, ready to decide. */
+public final class CompiledRuleset {
+
+    private final String version;
+    private final List<RuleFile> files;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByName;
+    private final KieBase kieBase;
+
+    CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase) {
+        this.version = version;
+        this.files = List.copyOf(files);
+        this.rules = List.copyOf(rules);
+        this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.kieBase = kieBase;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<RuleFile> files() {
+        return files;
+    }
+
+    /** Every rule, ordered by file and then by position in its file. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public RuleInfo ruleNamed(String name) {
+        RuleInfo rule = rulesByName.get(name);
+        if (rule == null) {
+            throw new IllegalArgumentException("no rule named \"" + name + "\" in ruleset " + version);
+        }
+        return rule;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+}

@@ -1,0 +1,103 @@
+package nl.draagvlak.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import nl.draagvlak.contract.DecisionRequest;
+import nl.draagvlak.model.Assessment;
+import nl.draagvlak.model.Fact;
+import nl.draagvlak.model.Finding;
+import nl.draagvlak.model.NotAssessed;
+import nl.draagvlak.model.VerdictDecision;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * The engine core: facts in, decision and trace out. Each decision runs in a session of its own,
+ * disposed afterwards. Finding and helper rules fire first; then the rules of agenda group
+ * {@code verdict} weigh what was found, and exactly one of them must fire.
+ *
+ * <p>Firings are bounded, so a rule that keeps re-activating itself ends in an error that names
+ * it instead of a hung thread. The bound is far above what the largest legal request needs
+ * (100 stakeholders with every per-stakeholder rule firing is about 1,200 firings).
+ */
+public final class DecisionEngine {
+
+    public static final int DEFAULT_MAX_FIRINGS = 20_000;
+    private static final String VERDICT_GROUP = "verdict";
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator
+            .comparing(Finding::severity)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<NotAssessed> NOT_ASSESSED_ORDER = Comparator
+            .comparing(NotAssessed::ruleId)
+            .thenComparing(NotAssessed::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final int maxFirings;
+
+    public DecisionEngine() {
+        this(DEFAULT_MAX_FIRINGS);
+    }
+
+    public DecisionEngine(int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    public Decision decide(CompiledRuleset ruleset, DecisionRequest request, boolean tracing) {
+        List<Fact> facts = RequestFacts.of(request);
+        Assessment assessment = new Assessment();
+        FiringRecorder recorder = new FiringRecorder(ruleset, assessment, tracing);
+        KieSession session = ruleset.kieBase().newKieSession();
+        int firings;
+        try {
+            session.setGlobal("assessment", assessment);
+            session.addEventListener(recorder);
+            for (Fact fact : facts) {
+                session.insert(fact);
+            }
+            firings = fire(session, recorder, 0);
+            session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
+            firings = fire(session, recorder, firings);
+        } finally {
+            session.dispose();
+        }
+        VerdictDecision verdict = onlyVerdict(assessment.verdicts(), ruleset);
+        List<Finding> findings = new ArrayList<>(assessment.findings());
+        findings.sort(FINDING_ORDER);
+        List<NotAssessed> notAssessed = new ArrayList<>(assessment.notAssessed());
+        notAssessed.sort(NOT_ASSESSED_ORDER);
+        return new Decision(ruleset.version(), ruleset.rules().size(), verdict.verdict(), verdict.ruleId(),
+                findings, notAssessed, recorder.trace(), firings);
+    }
+
+    private int fire(KieSession session, FiringRecorder recorder, int firedSoFar) {
+        int allowed = maxFirings - firedSoFar;
+        int fired;
+        try {
+            fired = session.fireAllRules(allowed);
+        } catch (ConsequenceException e) {
+            String name = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RuleExecutionException(null, "rule \"" + name + "\" failed: " + cause.getMessage(), cause);
+        }
+        if (fired >= allowed) {
+            RuleInfo busiest = recorder.busiestRule();
+            String who = busiest == null ? "no rule" : "rule \"" + busiest.name() + "\" (" + busiest.id() + ", "
+                    + busiest.file() + ":" + busiest.line() + ") fired " + recorder.firingsOf(busiest) + " times";
+            throw new RuleExecutionException(busiest == null ? null : busiest.id(),
+                    "the rules did not settle within " + maxFirings + " firings: " + who
+                            + "; a rule that changes what it matches re-activates itself", null);
+        }
+        return firedSoFar + fired;
+    }
+
+    private static VerdictDecision onlyVerdict(List<VerdictDecision> verdicts, CompiledRuleset ruleset) {
+        if (verdicts.size() != 1) {
+            throw new RuleExecutionException(null, "exactly one verdict rule must fire, but " + verdicts.size()
+                    + " did (" + verdicts.stream().map(VerdictDecision::ruleId).toList() + ") in ruleset "
+                    + ruleset.version(), null);
+        }
+        return verdicts.get(0);
+    }
+}

@@ -1,0 +1,67 @@
+package nl.draagvlak.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.draagvlak.model.Assessment;
+import nl.draagvlak.model.Fact;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Listens to one session: counts firings per rule (to name a runaway rule) and, when tracing,
+ * records each activation that concluded something. An activation that only found its rule
+ * undecided raised nothing; it is reported under "not assessed" instead of in the trace.
+ */
+final class FiringRecorder extends DefaultAgendaEventListener {
+
+    private final CompiledRuleset ruleset;
+    private final Assessment assessment;
+    private final boolean tracing;
+    private final List<TraceEntry> trace = new ArrayList<>();
+    private final Map<String, Integer> firingsByRule = new HashMap<>();
+
+    FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing) {
+        this.ruleset = ruleset;
+        this.assessment = assessment;
+        this.tracing = tracing;
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        Match match = event.getMatch();
+        String name = match.getRule().getName();
+        firingsByRule.merge(name, 1, Integer::sum);
+        boolean undecided = assessment.takeLastConclusionUndecided();
+        if (tracing && !undecided) {
+            RuleInfo rule = ruleset.ruleNamed(name);
+            trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.file(), factsOf(match)));
+        }
+    }
+
+    List<TraceEntry> trace() {
+        return trace;
+    }
+
+    /** The rule that fired most often: the likeliest cause when the firing limit is reached. */
+    RuleInfo busiestRule() {
+        return firingsByRule.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(entry -> ruleset.ruleNamed(entry.getKey())).orElse(null);
+    }
+
+    int firingsOf(RuleInfo rule) {
+        return firingsByRule.getOrDefault(rule.name(), 0);
+    }
+
+    private static List<Fact> factsOf(Match match) {
+        List<Fact> facts = new ArrayList<>();
+        for (Object object : match.getObjects()) {
+            if (object instanceof Fact fact) {
+                facts.add(fact);
+            }
+        }
+        return facts;
+    }
+}

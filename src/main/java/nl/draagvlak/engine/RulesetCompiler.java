@@ -1,0 +1,114 @@
+package nl.draagvlak.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Compiles a set of DRL files into a {@link CompiledRuleset}, or fails with every problem found,
+ * each at its file and line. A ruleset is used whole or not at all.
+ */
+public final class RulesetCompiler {
+
+    /** Drools reads rule files of an in-memory project only under this folder. */
+    private static final String RESOURCES = "src/main/resources/";
+
+    /** The DRL parser puts a 0-based column only in its text: "[ERR 102] Line 11:4 mismatched input". */
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+
+    private final RuleMetadataValidator validator = new RuleMetadataValidator();
+
+    public CompiledRuleset compile(List<RuleFile> files) {
+        if (files.isEmpty()) {
+            throw new RulesetCompilationException(List.of(new RuleProblem("rules", 0, 0, "no .drl files found")));
+        }
+        String version = RulesetVersion.of(files);
+        KieBase kieBase = build(files, version);
+        List<RuleInfo> rules = describe(kieBase, files);
+        return new CompiledRuleset(version, files, rules, kieBase);
+    }
+
+    private KieBase build(List<RuleFile> files, String version) {
+        KieServices services = KieServices.get();
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        // A release id of its own per version, so that compiling a new ruleset never replaces the
+        // module a running ruleset came from.
+        ReleaseId releaseId = services.newReleaseId("nl.draagvlak.rules", "ruleset",
+                "1.0.0-" + version.substring("sha256:".length(), "sha256:".length() + 16));
+        fileSystem.generateAndWritePomXML(releaseId);
+        for (RuleFile file : files) {
+            fileSystem.write(RESOURCES + file.path(), file.content());
+        }
+        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(RulesetCompiler::toProblem)
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(problems);
+        }
+        try {
+            return services.newKieContainer(releaseId).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private List<RuleInfo> describe(KieBase kieBase, List<RuleFile> files) {
+        Map<String, RuleSource> sources = new HashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFile file : files) {
+            for (RuleSource source : RuleSource.scan(file)) {
+                RuleSource earlier = sources.putIfAbsent(source.name(), source);
+                if (earlier != null) {
+                    problems.add(new RuleProblem(source.file(), source.line(), 0, "rule name \"" + source.name()
+                            + "\" is already used at " + earlier.file() + ":" + earlier.line()));
+                }
+            }
+        }
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleSource source = sources.getOrDefault(rule.getName(), new RuleSource(rule.getName(), "rules", 0));
+                validator.describe(rule, source, problems).ifPresent(rules::add);
+            }
+        }
+        if (rules.isEmpty() && problems.isEmpty()) {
+            problems.add(new RuleProblem("rules", 0, 0, "the .drl files hold no rules"));
+        }
+        validator.checkUniqueIds(rules, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RulesetCompilationException(problems);
+        }
+        rules.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        return rules;
+    }
+
+    private static RuleProblem toProblem(Message message) {
+        String path = message.getPath() == null ? "rules" : message.getPath();
+        if (path.startsWith(RESOURCES)) {
+            path = path.substring(RESOURCES.length());
+        }
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s+", " ");
+        int line = Math.max(message.getLine(), 0);
+        int column = Math.max(message.getColumn(), 0);
+        Matcher position = PARSER_POSITION.matcher(text);
+        if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
+            column = Integer.parseInt(position.group(2)) + 1;
+        }
+        return new RuleProblem(path, line, column, text);
+    }
+}

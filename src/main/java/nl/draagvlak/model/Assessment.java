@@ -1,0 +1,85 @@
+package nl.draagvlak.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The small API that rule consequences call, one instance per decision (the DRL global
+ * {@code assessment}). A finding rule concludes its three-valued check: a check that holds
+ * becomes a finding, an undecided one a "not assessed" entry. A verdict rule decides the verdict
+ * it declares in {@code @verdict}. Everything is also inserted as a fact, for the verdict rules.
+ */
+public final class Assessment {
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<NotAssessed> notAssessed = new ArrayList<>();
+    private final List<VerdictDecision> verdicts = new ArrayList<>();
+    private boolean lastConclusionUndecided;
+
+    /** Records the outcome of a finding rule whose condition is {@code check}. */
+    public void conclude(RuleContext context, Check check, String message) {
+        Rule rule = context.getRule();
+        String ruleId = RuleMetadata.text(rule, "id");
+        Stakeholder stakeholder = matchedStakeholder(context);
+        Department subject = stakeholder == null ? null : stakeholder.department().getValue();
+        Integer index = stakeholder == null ? null : stakeholder.getIndex();
+        Severity severity = Severity.valueOf(RuleMetadata.text(rule, "severity"));
+        if (check.isHolds()) {
+            Finding finding = new Finding(ruleId, rule.getName(),
+                    FindingType.valueOf(RuleMetadata.text(rule, "type")), severity, subject, index, message,
+                    RuleMetadata.text(rule, "source"));
+            findings.add(finding);
+            context.getKieRuntime().insert(finding);
+            lastConclusionUndecided = false;
+        } else if (check.isUndecided()) {
+            NotAssessed gap = new NotAssessed(ruleId, rule.getName(), severity, subject, index, check.getMissing());
+            notAssessed.add(gap);
+            context.getKieRuntime().insert(gap);
+            lastConclusionUndecided = true;
+        } else {
+            throw new IllegalStateException("Rule \"" + rule.getName() + "\" (" + ruleId + ") fired on a condition"
+                    + " that does not hold; its when-part needs Check( open ) on the check it concludes");
+        }
+    }
+
+    /** Records the verdict that the firing verdict rule declares in its {@code @verdict} metadata. */
+    public void decide(RuleContext context) {
+        Rule rule = context.getRule();
+        VerdictDecision decision = new VerdictDecision(Verdict.valueOf(RuleMetadata.text(rule, "verdict")),
+                RuleMetadata.text(rule, "id"));
+        verdicts.add(decision);
+        context.getKieRuntime().insert(decision);
+        lastConclusionUndecided = false;
+    }
+
+    /** Whether the consequence that ran last only found its rule undecided (so it raised nothing). */
+    public boolean takeLastConclusionUndecided() {
+        boolean undecided = lastConclusionUndecided;
+        lastConclusionUndecided = false;
+        return undecided;
+    }
+
+    public List<Finding> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    public List<NotAssessed> notAssessed() {
+        return Collections.unmodifiableList(notAssessed);
+    }
+
+    public List<VerdictDecision> verdicts() {
+        return Collections.unmodifiableList(verdicts);
+    }
+
+    private static Stakeholder matchedStakeholder(RuleContext context) {
+        for (Object fact : context.getMatch().getObjects()) {
+            if (fact instanceof Stakeholder stakeholder && stakeholder.isListed()) {
+                return stakeholder;
+            }
+        }
+        return null;
+    }
+}

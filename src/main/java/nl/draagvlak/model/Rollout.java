@@ -1,0 +1,6 @@
+package nl.draagvlak.model;
+
+/** How the change is rolled out. */
+public enum Rollout {
+    BIG_BANG, STEPWISE
+}
