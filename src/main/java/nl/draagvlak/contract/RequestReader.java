@@ -1,0 +1,131 @@
+package nl.draagvlak.contract;
+
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a request body strictly: unknown fields, duplicate keys, unknown enum values and values of
+ * the wrong JSON type ("18" for a number, 1.5 for an integer, "yes" for a boolean) are errors
+ * naming their field, never coerced or ignored. Then checks the contract's limits.
+ */
+public final class RequestReader {
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfigDefaults(config -> config
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail))
+            .build();
+
+    public DecisionRequest read(byte[] body) {
+        DecisionRequest request;
+        try {
+            request = mapper.readValue(body, DecisionRequest.class);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException(List.of(toFieldError(e)));
+        }
+        List<FieldError> problems = RequestValidator.problemsOf(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return request;
+    }
+
+    private static FieldError toFieldError(JacksonException e) {
+        String path = pathOf(e.getPath());
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(join(path, unknown.getPropertyName()), "is not a field of this object");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return new FieldError(path, "must be one of " + String.join(", ",
+                    Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString).toList()));
+        }
+        if (e instanceof InputCoercionException) {
+            return new FieldError(path, "must be an integer within range");
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return new FieldError(path, "must be " + expected(mismatched.getTargetType()));
+        }
+        if (e instanceof StreamReadException) {
+            String message = e.getOriginalMessage() == null ? "is not valid JSON" : e.getOriginalMessage();
+            if (message.startsWith("Duplicate Object property")) {
+                return new FieldError(path, "appears twice in the same object (" + message + ")");
+            }
+            return new FieldError(path, "is not valid JSON: " + firstLine(message));
+        }
+        return new FieldError(path, "cannot be read: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a JSON integer (not a string or a fraction)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a JSON boolean, true or false";
+        }
+        if (type == String.class) {
+            return "a JSON string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    private static String pathOf(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    private static String join(String path, String property) {
+        return "$".equals(path) ? property : path + "." + property;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

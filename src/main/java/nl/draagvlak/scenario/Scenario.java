@@ -1,0 +1,16 @@
+package nl.draagvlak.scenario;
+
+import java.util.List;
+import nl.draagvlak.model.Verdict;
+
+/**
+ * A policy owner's scenario ({@code test-cases/<theme>/<what-it-shows>.yaml}): a request exactly
+ * as the API takes it, and what the decision must and must not contain.
+ *
+ * @param file        the scenario's path, as the policy owner names it
+ * @param requestJson the request, as JSON bytes, read by the API's own strict reader
+ */
+public record Scenario(String file, String description, byte[] requestJson, Verdict verdict,
+                       List<Expectation> fires, List<Expectation> doesNotFire,
+                       List<Expectation> notAssessed, List<Expectation> notListed) {
+}

@@ -1,0 +1,96 @@
+package nl.draagvlak.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import nl.draagvlak.contract.DecisionRequest;
+import nl.draagvlak.contract.InvalidRequestException;
+import nl.draagvlak.contract.RequestReader;
+import nl.draagvlak.engine.CompiledRuleset;
+import nl.draagvlak.engine.Decision;
+import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.model.Finding;
+import nl.draagvlak.model.NotAssessed;
+
+/**
+ * Runs a scenario against a compiled ruleset and lists every way the decision differs from what
+ * the scenario expects, in words a policy owner can act on. No differences: the scenario passes.
+ */
+public final class ScenarioRunner {
+
+    private final RequestReader reader = new RequestReader();
+    private final DecisionEngine engine = new DecisionEngine();
+
+    public ScenarioResult run(CompiledRuleset ruleset, Scenario scenario) {
+        DecisionRequest request;
+        try {
+            request = reader.read(scenario.requestJson());
+        } catch (InvalidRequestException e) {
+            return new ScenarioResult(scenario, null, List.of("the request is not valid: " + e.getMessage()));
+        }
+        Decision decision = engine.decide(ruleset, request, true);
+        return new ScenarioResult(scenario, decision, differences(scenario, decision));
+    }
+
+    private static List<String> differences(Scenario scenario, Decision decision) {
+        List<String> differences = new ArrayList<>();
+        if (scenario.verdict() != null && scenario.verdict() != decision.verdict()) {
+            differences.add("verdict: expected " + scenario.verdict() + ", got " + decision.verdict()
+                    + " (set by " + decision.verdictRuleId() + ")");
+        }
+        for (Expectation expected : scenario.fires()) {
+            if (decision.findings().stream().noneMatch(f -> matches(expected, f))) {
+                differences.add("expected to fire, but did not: " + expected.describe()
+                        + notAssessedHint(expected, decision));
+            }
+        }
+        for (Expectation excluded : scenario.doesNotFire()) {
+            decision.findings().stream().filter(f -> matches(excluded, f)).forEach(f ->
+                    differences.add("expected not to fire, but fired: " + describe(f)));
+        }
+        for (Expectation expected : scenario.notAssessed()) {
+            List<NotAssessed> gaps = decision.notAssessed().stream().filter(n -> matches(expected, n)).toList();
+            if (gaps.isEmpty()) {
+                differences.add("expected to be not assessed, but was not listed: " + expected.describe()
+                        + firedHint(expected, decision));
+            } else if (expected.missing() != null
+                    && gaps.stream().noneMatch(n -> new HashSet<>(n.missing()).equals(Set.copyOf(expected.missing())))) {
+                differences.add("not assessed with other missing inputs: expected " + expected.missing() + ", got "
+                        + gaps.stream().map(NotAssessed::missing).toList() + " for " + expected.rule());
+            }
+        }
+        for (Expectation excluded : scenario.notListed()) {
+            decision.findings().stream().filter(f -> matches(excluded, f)).forEach(f ->
+                    differences.add("expected not to apply, but fired: " + describe(f)));
+            decision.notAssessed().stream().filter(n -> matches(excluded, n)).forEach(n ->
+                    differences.add("expected not to apply, but listed as not assessed: " + n.ruleId()
+                            + " missing=" + n.missing()));
+        }
+        return differences;
+    }
+
+    private static boolean matches(Expectation expectation, Finding finding) {
+        return expectation.matches(finding.ruleId(), finding.subject() == null ? null : finding.subject().name(),
+                finding.stakeholderIndex());
+    }
+
+    private static boolean matches(Expectation expectation, NotAssessed gap) {
+        return expectation.matches(gap.ruleId(), gap.subject() == null ? null : gap.subject().name(),
+                gap.stakeholderIndex());
+    }
+
+    private static String notAssessedHint(Expectation expected, Decision decision) {
+        return decision.notAssessed().stream().filter(n -> n.ruleId().equals(expected.rule())).findFirst()
+                .map(n -> " (it was not assessed: missing " + n.missing() + ")").orElse("");
+    }
+
+    private static String firedHint(Expectation expected, Decision decision) {
+        return decision.findings().stream().anyMatch(f -> f.ruleId().equals(expected.rule())) ? " (it fired)" : "";
+    }
+
+    private static String describe(Finding finding) {
+        return finding.ruleId() + (finding.subject() == null ? "" : " subject=" + finding.subject()
+                + " stakeholderIndex=" + finding.stakeholderIndex());
+    }
+}
