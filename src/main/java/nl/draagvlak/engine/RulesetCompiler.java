@@ -52,7 +52,14 @@ public final class RulesetCompiler {
         for (RuleFile file : files) {
             fileSystem.write(RESOURCES + file.path(), file.content());
         }
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // Some DRL mistakes make the executable-model generator throw instead of reporting.
+            throw new RulesetCompilationException(List.of(new RuleProblem("rules", 0, 0,
+                    "the rules could not be compiled: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
         List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .map(RulesetCompiler::toProblem)
                 .toList();

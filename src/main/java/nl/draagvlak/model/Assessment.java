@@ -45,6 +45,11 @@ public final class Assessment {
         }
     }
 
+    /** Raises the rule's finding: for rules whose when-part alone decides, with nothing left unknown. */
+    public void raise(RuleContext context, String message) {
+        conclude(context, Check.of(true), message);
+    }
+
     /** Records the verdict that the firing verdict rule declares in its {@code @verdict} metadata. */
     public void decide(RuleContext context) {
         Rule rule = context.getRule();
