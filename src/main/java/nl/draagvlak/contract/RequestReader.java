@@ -2,6 +2,8 @@ package nl.draagvlak.contract;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.InputCoercionException;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * naming their field, never coerced or ignored. Then checks the contract's limits.
  */
 public final class RequestReader {
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -57,7 +61,8 @@ public final class RequestReader {
     private static FieldError toFieldError(JacksonException e) {
         String path = pathOf(e.getPath());
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new FieldError(join(path, unknown.getPropertyName()), "is not a field of this object");
+            String field = path.endsWith(unknown.getPropertyName()) ? path : join(path, unknown.getPropertyName());
+            return new FieldError(field, "is not a field of this object");
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
@@ -71,11 +76,14 @@ public final class RequestReader {
             return new FieldError(path, "must be " + expected(mismatched.getTargetType()));
         }
         if (e instanceof StreamReadException) {
-            String message = e.getOriginalMessage() == null ? "is not valid JSON" : e.getOriginalMessage();
-            if (message.startsWith("Duplicate Object property")) {
-                return new FieldError(path, "appears twice in the same object (" + message + ")");
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            Matcher duplicate = DUPLICATE.matcher(message);
+            if (duplicate.find()) {
+                return new FieldError(join(path, duplicate.group(1)), "appears twice in the same object");
             }
-            return new FieldError(path, "is not valid JSON: " + firstLine(message));
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return new FieldError(path, "is not valid JSON" + where + ": " + plain(message));
         }
         return new FieldError(path, "cannot be read: " + firstLine(e.getOriginalMessage()));
     }
@@ -121,11 +129,13 @@ public final class RequestReader {
         return "$".equals(path) ? property : path + "." + property;
     }
 
-    private static String firstLine(String message) {
+    /** The parser's message without its source-location noise. */
+    private static String plain(String message) {
         if (message == null) {
             return "";
         }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        String text = message.split("\n", 2)[0];
+        int noise = text.indexOf(" (start marker");
+        return (noise < 0 ? text : text.substring(0, noise)).strip();
     }
 }

@@ -1,0 +1,22 @@
+package nl.draagvlak;
+
+import nl.draagvlak.check.CheckCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts the decision service, or, with {@code check} as first argument, runs the policy owners'
+ * check (compile the rules, run every scenario) without starting the service.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DraagvlakApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && "check".equals(args[0])) {
+            System.exit(new CheckCommand(System.out).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        SpringApplication.run(DraagvlakApplication.class, args);
+    }
+}

@@ -1,0 +1,93 @@
+package nl.draagvlak.audit;
+
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import nl.draagvlak.ruleset.ActiveRuleset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    GroupCommitWriter groupCommitWriter(DataSource dataSource, AuditProperties properties, JdbcTemplate jdbc) {
+        warnIfCommitsAreNotDurable(jdbc);
+        return new GroupCommitWriter(dataSource, properties.waitLimit());
+    }
+
+    @Bean
+    AuditTrail auditTrail(AuditProperties properties, GroupCommitWriter writer, JdbcTemplate jdbc) {
+        if (!properties.enabled()) {
+            log.warn("draagvlak.audit.enabled=false: decisions are NOT stored. Use this only to measure.");
+            return new NoAuditTrail();
+        }
+        return new JdbcAuditTrail(writer, jdbc);
+    }
+
+    @Bean
+    RulesetArchive rulesetArchive(JdbcTemplate jdbc, TransactionTemplate transactions, ActiveRuleset rulesets) {
+        RulesetArchive archive = new RulesetArchive(jdbc, transactions);
+        rulesets.onActivation(archive::keep);
+        return archive;
+    }
+
+    @Bean
+    AuditQueries auditQueries(JdbcTemplate jdbc) {
+        return new AuditQueries(jdbc);
+    }
+
+    @Bean
+    ChainVerifier chainVerifier(JdbcTemplate jdbc, JsonMapper json) {
+        return new ChainVerifier(jdbc, json);
+    }
+
+    @Bean
+    RetentionPurge retentionPurge(GroupCommitWriter writer) {
+        return new RetentionPurge(writer);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService retentionScheduler(AuditProperties properties, RetentionPurge purge) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "audit-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (!properties.retention().isZero()) {
+            long every = properties.purgeInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    purge.purgeBefore(Instant.now().minus(properties.retention()));
+                } catch (RuntimeException e) {
+                    log.warn("Retention purge failed, will retry: {}", e.getMessage());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+        return scheduler;
+    }
+
+    /** PostgreSQL with synchronous_commit off acknowledges commits that a crash can still lose. */
+    private static void warnIfCommitsAreNotDurable(JdbcTemplate jdbc) {
+        try {
+            String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+            if ("PostgreSQL".equals(product)) {
+                String setting = jdbc.queryForObject("SHOW synchronous_commit", String.class);
+                if ("off".equalsIgnoreCase(setting)) {
+                    log.error("PostgreSQL synchronous_commit is off: committed decisions can be lost in a crash");
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check commit durability: {}", e.getMessage());
+        }
+    }
+}

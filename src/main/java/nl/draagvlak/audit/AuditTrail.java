@@ -1,0 +1,17 @@
+package nl.draagvlak.audit;
+
+import java.util.Optional;
+
+/** Where decisions are recorded before they are answered. */
+public interface AuditTrail {
+
+    /**
+     * Stores the record durably and returns once it is committed.
+     *
+     * @throws AuditUnavailableException when it cannot be committed: the decision must not be answered
+     */
+    void store(DecisionRecord record);
+
+    /** The decision stored under an idempotency key, if any. */
+    Optional<DecisionRecord> findByIdempotencyKey(String key);
+}

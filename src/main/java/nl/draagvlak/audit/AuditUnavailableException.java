@@ -1,0 +1,9 @@
+package nl.draagvlak.audit;
+
+/** The audit store cannot commit right now; the caller gets a 503 and no decision. */
+public final class AuditUnavailableException extends RuntimeException {
+
+    public AuditUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,38 @@
+package nl.draagvlak.audit;
+
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The audit trail in a relational store (H2 or PostgreSQL), written through the group-commit writer. */
+final class JdbcAuditTrail implements AuditTrail {
+
+    private final GroupCommitWriter writer;
+    private final JdbcTemplate jdbc;
+
+    JdbcAuditTrail(GroupCommitWriter writer, JdbcTemplate jdbc) {
+        this.writer = writer;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void store(DecisionRecord record) {
+        writer.append(record);
+    }
+
+    @Override
+    public Optional<DecisionRecord> findByIdempotencyKey(String key) {
+        try {
+            return jdbc.query("""
+                    SELECT decision_id, decided_at, ruleset_version, verdict, idempotency_key, request_hash,
+                           request_body, response_body, trace, timings, caller
+                    FROM audit_record WHERE idempotency_key = ?""", (row, n) -> new DecisionRecord(
+                    row.getString(1), row.getObject(2, java.time.OffsetDateTime.class).toInstant(), row.getString(3),
+                    row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                    row.getString(9), row.getString(10), row.getString(11), java.util.List.of()), key)
+                    .stream().findFirst();
+        } catch (DataAccessException e) {
+            throw new AuditUnavailableException("cannot look up the idempotency key: " + e.getMessage(), e);
+        }
+    }
+}

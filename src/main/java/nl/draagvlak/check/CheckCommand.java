@@ -1,0 +1,99 @@
+package nl.draagvlak.check;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.draagvlak.engine.CompiledRuleset;
+import nl.draagvlak.engine.RuleFolder;
+import nl.draagvlak.engine.RuleInfo;
+import nl.draagvlak.engine.RuleProblem;
+import nl.draagvlak.engine.RulesetCompilationException;
+import nl.draagvlak.engine.RulesetCompiler;
+import nl.draagvlak.engine.TraceEntry;
+import nl.draagvlak.scenario.ScenarioFiles;
+import nl.draagvlak.scenario.ScenarioResult;
+import nl.draagvlak.scenario.ScenarioRunner;
+
+/**
+ * {@code check [--rules DIR] [--cases DIR]}: what a policy owner runs after editing a rule. Compiles
+ * the rules (problems as {@code file:line:col message}), runs every scenario, prints a readable
+ * diff for each failing one and which rules no scenario fires. Exit status 0 only if all is well.
+ */
+public final class CheckCommand {
+
+    private final PrintStream out;
+
+    public CheckCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run(String[] args) {
+        Path rules = Path.of("rules");
+        Path cases = Path.of("test-cases");
+        for (int i = 0; i < args.length; i++) {
+            if ("--rules".equals(args[i]) && i + 1 < args.length) {
+                rules = Path.of(args[++i]);
+            } else if ("--cases".equals(args[i]) && i + 1 < args.length) {
+                cases = Path.of(args[++i]);
+            } else {
+                out.println("usage: check [--rules DIR] [--cases DIR]");
+                return 2;
+            }
+        }
+        CompiledRuleset ruleset;
+        try {
+            ruleset = new RulesetCompiler().compile(RuleFolder.read(rules));
+        } catch (RulesetCompilationException e) {
+            e.problems().stream().map(RuleProblem::format).forEach(out::println);
+            out.println("FAILED: the rules do not compile (" + e.problems().size() + " problem(s))");
+            return 1;
+        } catch (RuntimeException e) {
+            out.println("FAILED: " + e.getMessage());
+            return 1;
+        }
+        out.println("rules: " + ruleset.rules().size() + " rules compiled, version " + ruleset.version());
+        return runScenarios(ruleset, cases);
+    }
+
+    private int runScenarios(CompiledRuleset ruleset, Path cases) {
+        if (!Files.isDirectory(cases)) {
+            out.println("FAILED: scenario folder not found: " + cases);
+            return 1;
+        }
+        ScenarioRunner runner = new ScenarioRunner();
+        Set<String> fired = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        int count = 0;
+        for (Path file : ScenarioFiles.list(cases)) {
+            count++;
+            String name = ScenarioFiles.displayName(cases, file);
+            try {
+                ScenarioResult result = runner.run(ruleset, ScenarioFiles.read(cases, file));
+                if (result.decision() != null) {
+                    result.decision().trace().stream().map(TraceEntry::ruleId).forEach(fired::add);
+                }
+                if (!result.passed()) {
+                    failures.add(name);
+                    out.println("FAIL " + name + "  (" + result.scenario().description() + ")");
+                    result.differences().forEach(difference -> out.println("     " + difference));
+                }
+            } catch (RuntimeException e) {
+                failures.add(name);
+                out.println("FAIL " + name);
+                out.println("     " + e.getMessage());
+            }
+        }
+        List<String> neverFired = ruleset.rules().stream().map(RuleInfo::id).filter(id -> !fired.contains(id))
+                .sorted().toList();
+        out.println("coverage: " + (ruleset.rules().size() - neverFired.size()) + "/" + ruleset.rules().size()
+                + " rules fired by some scenario" + (neverFired.isEmpty() ? "" : "; never fired: "
+                + String.join(", ", neverFired)));
+        out.println((failures.isEmpty() ? "OK: " : "FAILED: ") + (count - failures.size()) + "/" + count
+                + " scenarios pass");
+        return failures.isEmpty() && count > 0 ? 0 : 1;
+    }
+}

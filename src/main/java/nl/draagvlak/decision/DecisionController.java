@@ -1,0 +1,41 @@
+package nl.draagvlak.decision;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/decisions}: a thin shell around {@link DecisionService}. */
+@RestController
+class DecisionController {
+
+    private final DecisionService decisions;
+
+    DecisionController(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> decide(HttpServletRequest request,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
+            throws IOException {
+        byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
+        DecisionService.Outcome outcome = decisions.decide(body, blankToNull(idempotencyKey), null);
+        String id = outcome.record().decisionId();
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/decisions/" + id))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(outcome.record().responseBody().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

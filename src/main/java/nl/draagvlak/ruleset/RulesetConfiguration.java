@@ -1,0 +1,49 @@
+package nl.draagvlak.ruleset;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.engine.RulesetCompiler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the pure engine into the service and watches the rules folder for changes. */
+@Configuration(proxyBeanMethods = false)
+class RulesetConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesetConfiguration.class);
+
+    @Bean
+    ActiveRuleset activeRuleset(RulesProperties properties) {
+        return new ActiveRuleset(properties, new RulesetCompiler());
+    }
+
+    @Bean
+    DecisionEngine decisionEngine(RulesProperties properties) {
+        return new DecisionEngine(properties.maxFirings());
+    }
+
+    /** Polls the folder's content hash: works on every file system, where change events do not. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService rulesWatcher(ActiveRuleset ruleset, RulesProperties properties) {
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rules-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.reloadInterval().toMillis();
+        if (interval > 0) {
+            watcher.scheduleWithFixedDelay(() -> {
+                try {
+                    ruleset.reloadIfChanged();
+                } catch (RuntimeException e) {
+                    log.warn("Could not look for changed rules in {}: {}", properties.dir(), e.getMessage());
+                }
+            }, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        return watcher;
+    }
+}
