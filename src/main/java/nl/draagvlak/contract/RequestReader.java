@@ -85,7 +85,7 @@ public final class RequestReader {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return new FieldError(path, "is not valid JSON" + where + ": " + plain(message));
         }
-        return new FieldError(path, "cannot be read: " + firstLine(e.getOriginalMessage()));
+        return new FieldError(path, "cannot be read: " + plain(e.getOriginalMessage()));
     }
 
     private static String expected(Class<?> type) {
