@@ -1,0 +1,11 @@
+package nl.draagvlak.audit;
+
+import nl.draagvlak.support.TestDatabases;
+
+class PostgresAuditStoreTests extends AuditStoreContract {
+
+    @Override
+    String jdbcUrl() {
+        return TestDatabases.postgresUrl();
+    }
+}
