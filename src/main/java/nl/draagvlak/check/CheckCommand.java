@@ -32,6 +32,7 @@ public final class CheckCommand {
     }
 
     public int run(String[] args) {
+        quietLibraryLogging();
         Path rules = Path.of("rules");
         Path cases = Path.of("test-cases");
         for (int i = 0; i < args.length; i++) {
@@ -57,6 +58,14 @@ public final class CheckCommand {
         }
         out.println("rules: " + ruleset.rules().size() + " rules compiled, version " + ruleset.version());
         return runScenarios(ruleset, cases);
+    }
+
+    /** Drools logs its progress at INFO; a policy owner needs only our own report. */
+    private static void quietLibraryLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     private int runScenarios(CompiledRuleset ruleset, Path cases) {

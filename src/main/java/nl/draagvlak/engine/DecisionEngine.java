@@ -52,7 +52,8 @@ public final class DecisionEngine {
         int firings;
         try {
             session.setGlobal("assessment", assessment);
-            session.addEventListener(recorder);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             for (Fact fact : facts) {
                 session.insert(fact);
             }

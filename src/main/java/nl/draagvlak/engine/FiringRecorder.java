@@ -8,6 +8,10 @@ import nl.draagvlak.model.Assessment;
 import nl.draagvlak.model.Fact;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -15,13 +19,14 @@ import org.kie.api.runtime.rule.Match;
  * records each activation that concluded something. An activation that only found its rule
  * undecided raised nothing; it is reported under "not assessed" instead of in the trace.
  */
-final class FiringRecorder extends DefaultAgendaEventListener {
+final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     private final CompiledRuleset ruleset;
     private final Assessment assessment;
     private final boolean tracing;
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<String, Integer> firingsByRule = new HashMap<>();
+    private final Map<String, Integer> updatesByRule = new HashMap<>();
 
     FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing) {
         this.ruleset = ruleset;
@@ -45,9 +50,32 @@ final class FiringRecorder extends DefaultAgendaEventListener {
         return trace;
     }
 
-    /** The rule that fired most often: the likeliest cause when the firing limit is reached. */
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        // inserts are how rules conclude; they do not make a loop on their own
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        if (event.getRule() != null) {
+            updatesByRule.merge(event.getRule().getName(), 1, Integer::sum);
+        }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        if (event.getRule() != null) {
+            updatesByRule.merge(event.getRule().getName(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * The likeliest cause when the firing limit is reached: the rule that changed facts most often
+     * (a rule that modifies what it matches re-activates itself and others), else the one that fired most.
+     */
     RuleInfo busiestRule() {
-        return firingsByRule.entrySet().stream().max(Map.Entry.comparingByValue())
+        Map<String, Integer> counts = updatesByRule.isEmpty() ? firingsByRule : updatesByRule;
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(entry -> ruleset.ruleNamed(entry.getKey())).orElse(null);
     }
 

@@ -53,8 +53,12 @@ abstract class AuditStoreContract {
 
     @AfterEach
     void closeStore() {
-        writer.close();
-        dataSource.close();
+        if (writer != null) {
+            writer.close();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
     }
 
     @Test

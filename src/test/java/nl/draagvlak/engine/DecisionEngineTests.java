@@ -1,0 +1,101 @@
+package nl.draagvlak.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nl.draagvlak.contract.DecisionRequest;
+import nl.draagvlak.contract.EngagementInput;
+import nl.draagvlak.contract.InitiativeInput;
+import nl.draagvlak.contract.StakeholderInput;
+import nl.draagvlak.model.Department;
+import nl.draagvlak.model.Finding;
+import nl.draagvlak.model.InitiativeKind;
+import nl.draagvlak.model.Involvement;
+import nl.draagvlak.model.OrganisationType;
+import nl.draagvlak.model.Resistance;
+import nl.draagvlak.model.UseCase;
+import nl.draagvlak.model.Verdict;
+import nl.draagvlak.support.RuleFolders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DecisionEngineTests {
+
+    private static CompiledRuleset ruleset;
+
+    @BeforeAll
+    static void compile() {
+        ruleset = new RulesetCompiler().compile(RuleFolder.read(Path.of("rules")));
+    }
+
+    static DecisionRequest hundredResistingStakeholders() {
+        List<StakeholderInput> stakeholders = new ArrayList<>();
+        Department[] departments = Department.values();
+        for (int i = 0; i < 100; i++) {
+            stakeholders.add(new StakeholderInput(departments[i % departments.length], "team " + i, true,
+                    Involvement.NONE, List.of(Resistance.values()), false));
+        }
+        return new DecisionRequest(new InitiativeInput("big", InitiativeKind.ANALYTICS_SOLUTION,
+                OrganisationType.COMPANY, UseCase.NEXT_BEST_ACTION, 6, nl.draagvlak.model.Level.LOW,
+                nl.draagvlak.model.Level.LOW, true), null, null, null, null, stakeholders,
+                new EngagementInput(false, nl.draagvlak.model.ItEngagement.BACKLOG_REQUEST, true, false, false, true,
+                        false, false));
+    }
+
+    @Test
+    void theLargestLegalRequestStaysFarBelowTheFiringBound() {
+        Decision decision = new DecisionEngine().decide(ruleset, hundredResistingStakeholders(), true);
+        assertThat(decision.verdict()).isEqualTo(Verdict.NOT_READY);
+        assertThat(decision.firings()).isLessThan(DecisionEngine.DEFAULT_MAX_FIRINGS / 5);
+        assertThat(decision.findings().stream().filter(f -> f.ruleId().equals("SUP-STAKEHOLDER-NOT-INVOLVED")))
+                .hasSize(100);
+        assertThat(decision.trace()).hasSize(decision.trace().get(decision.trace().size() - 1).seq());
+    }
+
+    @Test
+    void perStakeholderFindingsNameTheirSubjectAndPosition() {
+        Decision decision = new DecisionEngine().decide(ruleset, hundredResistingStakeholders(), false);
+        Finding third = decision.findings().stream()
+                .filter(f -> f.ruleId().equals("SUP-STAKEHOLDER-NOT-INVOLVED") && f.stakeholderIndex() == 2)
+                .findFirst().orElseThrow();
+        assertThat(third.subject()).isEqualTo(Department.values()[2]);
+        assertThat(decision.trace()).as("trace off").isEmpty();
+    }
+
+    @Test
+    void aRuleThatNeverSettlesIsStoppedAndNamed() {
+        Path rules = RuleFolders.copyOfProjectRules();
+        java.nio.file.Files.exists(rules);
+        writeRule(rules.resolve("runaway.drl"), """
+                package rules;
+                import nl.draagvlak.model.*;
+                global Assessment assessment;
+                rule "Keeps deriving for ever"
+                    @id("DERIVE-RUNAWAY")
+                when
+                    $plan : Initiative( )
+                then
+                    insert( new Derived( "again", Check.of( true ) ) );
+                    update( $plan );
+                end
+                """);
+        CompiledRuleset looping = new RulesetCompiler().compile(RuleFolder.read(rules));
+        assertThatThrownBy(() -> new DecisionEngine(2_000).decide(looping, hundredResistingStakeholders(), false))
+                .isInstanceOfSatisfying(RuleExecutionException.class, e -> {
+                    assertThat(e.ruleId()).isEqualTo("DERIVE-RUNAWAY");
+                    assertThat(e.getMessage()).contains("rules/runaway.drl");
+                });
+    }
+
+    private static void writeRule(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
