@@ -10,7 +10,7 @@ import nl.draagvlak.model.Verdict;
  * @param file        the scenario's path, as the policy owner names it
  * @param requestJson the request, as JSON bytes, read by the API's own strict reader
  */
-public record Scenario(String file, String description, byte[] requestJson, Verdict verdict,
+public record Scenario(String file, String description, byte[] requestJson, Verdict verdict, String verdictRule,
                        List<Expectation> fires, List<Expectation> doesNotFire,
                        List<Expectation> notAssessed, List<Expectation> notListed) {
 }

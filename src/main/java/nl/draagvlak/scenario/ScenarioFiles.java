@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ScenarioFiles {
 
     private static final Set<String> TOP_LEVEL = Set.of("description", "request", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("verdict", "fires", "doesNotFire", "notAssessed", "notListed");
+    private static final Set<String> EXPECT_KEYS = Set.of("verdict", "verdictRule", "fires", "doesNotFire", "notAssessed", "notListed");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ScenarioFiles() {
@@ -70,6 +70,7 @@ public final class ScenarioFiles {
         }
         return new Scenario(name, String.valueOf(root.getOrDefault("description", "")),
                 JSON.writeValueAsBytes(request), verdict,
+                expect.get("verdictRule") == null ? null : expect.get("verdictRule").toString(),
                 expectations(expect.get("fires"), name, "expect.fires"),
                 expectations(expect.get("doesNotFire"), name, "expect.doesNotFire"),
                 expectations(expect.get("notAssessed"), name, "expect.notAssessed"),

@@ -39,6 +39,9 @@ public final class ScenarioRunner {
             differences.add("verdict: expected " + scenario.verdict() + ", got " + decision.verdict()
                     + " (set by " + decision.verdictRuleId() + ")");
         }
+        if (scenario.verdictRule() != null && !scenario.verdictRule().equals(decision.verdictRuleId())) {
+            differences.add("verdict rule: expected " + scenario.verdictRule() + ", got " + decision.verdictRuleId());
+        }
         for (Expectation expected : scenario.fires()) {
             if (decision.findings().stream().noneMatch(f -> matches(expected, f))) {
                 differences.add("expected to fire, but did not: " + expected.describe()
