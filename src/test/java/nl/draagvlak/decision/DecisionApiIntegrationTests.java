@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import nl.draagvlak.scenario.ScenarioFiles;
 import nl.draagvlak.support.Http;
+import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,13 +28,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DecisionApiIntegrationTests {
 
-    static final String PLAN = """
-            {"initiative":{"name":"Digital counter 2027","kind":"MULTICHANNEL_MIGRATION","organisationType":"MUNICIPALITY",
-             "leadTimeMonths":18,"resources":"MEDIUM","organisationalSupport":"LOW","businessCase":true},
-             "designStrategy":{"startingPoint":"FRONT_OFFICE","channelScope":"CHANNEL_BY_CHANNEL","ambition":"LOW_HANGING_FRUIT"},
-             "preconditions":{"channelsWellDeveloped":true,"backOfficeInOrder":false,"improvesService":true,"efficiencyGain":true},
-             "stakeholders":[{"department":"MARKETING","name":"Campaign team","affected":true,"involvement":"INFORMED",
-               "resistance":["DISTRUSTS_TECHNIQUE"],"trainingPlanned":false}]}""";
+    static final String PLAN = Requests.PLAN;
 
     @LocalServerPort
     int port;

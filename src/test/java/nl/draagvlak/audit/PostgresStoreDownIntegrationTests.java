@@ -1,0 +1,76 @@
+package nl.draagvlak.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import nl.draagvlak.support.Http;
+import nl.draagvlak.support.Requests;
+import nl.draagvlak.support.TcpProxy;
+import nl.draagvlak.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Fail closed: with PostgreSQL unreachable (a proxy in front of it is cut; the server itself keeps
+ * running) every decision request gets a 503 and none a 201; when it is back the service recovers
+ * by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PostgresStoreDownIntegrationTests {
+
+    private static TcpProxy proxy;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void storeBehindProxy(DynamicPropertyRegistry registry) throws IOException {
+        String direct = TestDatabases.postgresUrl();
+        URI uri = URI.create(direct.substring("jdbc:".length()));
+        proxy = new TcpProxy(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+        String viaProxy = direct.replaceFirst("//" + uri.getHost() + "(:\\d+)?/", "//127.0.0.1:" + proxy.port() + "/");
+        registry.add("spring.datasource.url", () -> viaProxy);
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+        registry.add("draagvlak.audit.wait-limit", () -> "3s");
+        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+    }
+
+    @AfterAll
+    static void closeProxy() throws IOException {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void withTheStoreUnreachableEveryDecisionIsRefusedAndTheServiceRecoversWhenItReturns() throws Exception {
+        Http http = new Http(port);
+        assertThat(http.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(201);
+
+        proxy.cut();
+        for (int i = 0; i < 5; i++) {
+            Http.Response refused = http.postJson("/api/v1/decisions", Requests.PLAN);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+
+        proxy.restore();
+        int status = 0;
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (status != 201 && System.currentTimeMillis() < deadline) {
+            status = http.postJson("/api/v1/decisions", Requests.PLAN).status();
+            if (status != 201) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(status).isEqualTo(201);
+        Http.Response verify = http.get("/api/v1/audit/verify");
+        assertThat(verify.json().get("valid").asBoolean()).isTrue();
+        assertThat(verify.json().get("checked").asLong()).isEqualTo(2);
+    }
+}
