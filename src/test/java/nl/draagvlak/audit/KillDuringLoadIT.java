@@ -1,0 +1,131 @@
+package nl.draagvlak.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import nl.draagvlak.support.Http;
+import nl.draagvlak.support.Requests;
+import nl.draagvlak.support.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Nothing accepted is ever lost: the packaged service is killed with SIGKILL under concurrent
+ * load; after a restart every decision a client got a 201 for is in the store, and the chain
+ * verifies. Runs in Maven's verify phase, against the jar that phase built.
+ */
+class KillDuringLoadIT {
+
+    static Stream<Arguments> stores() {
+        List<Arguments> stores = new ArrayList<>();
+        stores.add(Arguments.of("embedded H2", TestDatabases.h2Url()));
+        if (System.getenv(TestDatabases.ENV) != null) {
+            stores.add(Arguments.of("PostgreSQL", TestDatabases.postgresUrl()));
+        } else {
+            System.out.println("Kill test on PostgreSQL skipped: " + TestDatabases.ENV + " is not set");
+        }
+        return stores.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void everyAcknowledgedDecisionSurvivesAKill(String store, String jdbcUrl) throws Exception {
+        int port = freePort();
+        Process service = start(port, jdbcUrl);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        try {
+            Http http = new Http(port);
+            awaitUp(http, service);
+            AtomicBoolean loading = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 8; i++) {
+                clients.submit(() -> {
+                    while (loading.get()) {
+                        try {
+                            Http.Response response = http.postJson("/api/v1/decisions", Requests.PLAN);
+                            if (response.status() == 201) {
+                                acknowledged.add(response.json().get("decisionId").asText());
+                            }
+                        } catch (RuntimeException connectionLost) {
+                            return;
+                        }
+                    }
+                });
+            }
+            Thread.sleep(3_000);
+            service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            loading.set(false);
+            clients.shutdown();
+            clients.awaitTermination(10, TimeUnit.SECONDS);
+        } finally {
+            service.destroyForcibly();
+        }
+        assertThat(acknowledged).as("decisions acknowledged before the kill").isNotEmpty();
+
+        Process restarted = start(port, jdbcUrl);
+        try {
+            Http http = new Http(port);
+            awaitUp(http, restarted);
+            for (String id : acknowledged) {
+                assertThat(http.get("/api/v1/decisions/" + id).status()).as("decision " + id).isEqualTo(200);
+            }
+            Http.Response verify = http.get("/api/v1/audit/verify");
+            assertThat(verify.json().get("valid").asBoolean()).as(verify.body()).isTrue();
+            assertThat(verify.json().get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
+            System.out.println("Kill test (" + store + "): " + acknowledged.size()
+                    + " acknowledged decisions, all present after restart; chain of "
+                    + verify.json().get("checked").asLong() + " records verifies");
+        } finally {
+            restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process start(int port, String jdbcUrl) throws IOException {
+        Path jar = Path.of("target", "draagvlak.jar");
+        assertThat(jar).exists();
+        File log = Files.createTempFile("draagvlak-kill-test", ".log").toFile();
+        return new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--draagvlak.rules.reload-interval=0s")
+                .redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static void awaitUp(Http http, Process process) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            assertThat(process.isAlive()).as("service process is alive").isTrue();
+            try {
+                if (http.get("/api/v1/rules").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service did not start within 60 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
