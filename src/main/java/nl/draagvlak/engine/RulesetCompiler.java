@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -12,7 +13,12 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.model.KieModuleModel;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -26,19 +32,55 @@ public final class RulesetCompiler {
     /** Drools reads rule files of an in-memory project only under this folder. */
     private static final String RESOURCES = "src/main/resources/";
 
+    private static final Logger log = LoggerFactory.getLogger(RulesetCompiler.class);
+
     /** The DRL parser puts a 0-based column only in its text: "[ERR 102] Line 11:4 mismatched input". */
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
     private final RuleMetadataValidator validator = new RuleMetadataValidator();
+    private final CompiledRulesetCache cache;
+
+    /** A compiler that compiles every ruleset afresh. */
+    public RulesetCompiler() {
+        this(null);
+    }
+
+    /** A compiler that keeps what it compiled in the cache, and loads from it what it compiled before. */
+    public RulesetCompiler(CompiledRulesetCache cache) {
+        this.cache = cache;
+    }
 
     public CompiledRuleset compile(List<RuleFile> files) {
         if (files.isEmpty()) {
             throw new RulesetCompilationException(List.of(new RuleProblem("rules", 0, 0, "no .drl files found")));
         }
         String version = RulesetVersion.of(files);
-        KieBase kieBase = build(files, version);
+        Optional<KieBase> cached = loadCached(version);
+        KieBase kieBase = cached.orElseGet(() -> build(files, version));
         List<RuleInfo> rules = describe(kieBase, files);
         return new CompiledRuleset(version, files, rules, kieBase);
+    }
+
+    private Optional<KieBase> loadCached(String version) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        return cache.load(version).flatMap(kjar -> {
+            KieServices services = KieServices.get();
+            try {
+                KieModule module = services.getRepository().addKieModule(services.getResources().newByteArrayResource(kjar));
+                try {
+                    return Optional.of(services.newKieContainer(module.getReleaseId()).getKieBase());
+                } finally {
+                    services.getRepository().removeKieModule(module.getReleaseId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("The cached compiled ruleset {} cannot be loaded ({}); compiling it again", version,
+                        e.getMessage());
+                cache.forget(version);
+                return Optional.empty();
+            }
+        });
     }
 
     private KieBase build(List<RuleFile> files, String version) {
@@ -49,6 +91,11 @@ public final class RulesetCompiler {
         ReleaseId releaseId = services.newReleaseId("nl.draagvlak.rules", "ruleset",
                 "1.0.0-" + version.substring("sha256:".length(), "sha256:".length() + 16));
         fileSystem.generateAndWritePomXML(releaseId);
+        // An explicit kmodule.xml, so that the module's bytes can be loaded again from the cache.
+        KieModuleModel moduleModel = services.newKieModuleModel();
+        moduleModel.newKieBaseModel("rules").setDefault(true).addPackage("*")
+                .newKieSessionModel("decision").setDefault(true);
+        fileSystem.writeKModuleXML(moduleModel.toXML());
         for (RuleFile file : files) {
             fileSystem.write(RESOURCES + file.path(), file.content());
         }
@@ -67,7 +114,11 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(problems);
         }
         try {
-            return services.newKieContainer(releaseId).getKieBase();
+            KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+            if (cache != null) {
+                cache.store(version, ((InternalKieModule) builder.getKieModule()).getBytes());
+            }
+            return kieBase;
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }

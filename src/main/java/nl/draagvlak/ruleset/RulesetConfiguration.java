@@ -3,6 +3,8 @@ package nl.draagvlak.ruleset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import nl.draagvlak.engine.CompiledRulesetCache;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
 import org.slf4j.Logger;
@@ -18,7 +20,9 @@ class RulesetConfiguration {
 
     @Bean
     ActiveRuleset activeRuleset(RulesProperties properties) {
-        return new ActiveRuleset(properties, new RulesetCompiler());
+        CompiledRulesetCache cache = properties.cacheDir().isBlank() ? null
+                : new CompiledRulesetCache(Path.of(properties.cacheDir()));
+        return new ActiveRuleset(properties, new RulesetCompiler(cache));
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ActiveRulesetTests {
 
     private final Path rules = RuleFolders.copyOfProjectRules();
-    private final ActiveRuleset active = new ActiveRuleset(new RulesProperties(rules, Duration.ZERO, 20_000),
+    private final ActiveRuleset active = new ActiveRuleset(new RulesProperties(rules, Duration.ZERO, 20_000, ""),
             new RulesetCompiler());
 
     @Test
