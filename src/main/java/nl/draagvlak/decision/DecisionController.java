@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.draagvlak.contract.FieldError;
+import nl.draagvlak.contract.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/v1/decisions}: a thin shell around {@link DecisionService}. */
 @RestController
 class DecisionController {
+
+    /** The audit store keeps keys up to this length. */
+    static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final DecisionService decisions;
 
@@ -26,8 +32,13 @@ class DecisionController {
     ResponseEntity<byte[]> decide(HttpServletRequest request,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
+        String key = blankToNull(idempotencyKey);
+        if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
+                    "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
+        }
         byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
-        DecisionService.Outcome outcome = decisions.decide(body, blankToNull(idempotencyKey), null);
+        DecisionService.Outcome outcome = decisions.decide(body, key, null);
         String id = outcome.record().decisionId();
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/decisions/" + id))

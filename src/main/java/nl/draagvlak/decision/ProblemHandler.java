@@ -9,6 +9,7 @@ import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.engine.RuleExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -70,6 +72,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "A rule failed while deciding", e.getMessage());
         problem.setProperty("ruleId", e.ruleId());
         return respond(problem);
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> storeUnreadable(DataAccessException e) {
+        log.warn("Audit store cannot be read: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
+                "The audit trail cannot be read right now", "The audit store is not reachable. Retry later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameterMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "must be " + (e.getRequiredType() == null ? "of another type"
+                : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT).replace("integer", "an integer"));
+        return invalidRequest(new InvalidRequestException(List.of(new FieldError(e.getName(), message))));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -154,6 +154,29 @@ class DecisionApiIntegrationTests {
     }
 
     @Test
+    void anOverlongIdempotencyKeyIsA400NamingTheHeader() {
+        Http.Response response = http.postJson("/api/v1/decisions", PLAN, "Idempotency-Key", "k".repeat(201));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("Idempotency-Key");
+    }
+
+    @Test
+    void aSearchParameterOfTheWrongTypeIsA400NamingIt() {
+        Http.Response response = http.get("/api/v1/decisions?limit=ten");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("limit");
+    }
+
+    @Test
+    void replayOnTheActiveRulesetOfAFreshDecisionIsIdentical() {
+        String id = http.postJson("/api/v1/decisions", PLAN).json().get("decisionId").asText();
+        JsonNode replay = http.post("/api/v1/decisions/" + id + "/replay?ruleset=active", null, new byte[0]).json();
+        assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+        assertThat(http.post("/api/v1/decisions/" + id + "/replay?ruleset=sha256:0000", null, new byte[0]).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theRulesEndpointListsEveryRuleWithItsMetadataAndNeeds() {
         JsonNode rules = http.get("/api/v1/rules").json();
         assertThat(rules.get("version").asText()).startsWith("sha256:");

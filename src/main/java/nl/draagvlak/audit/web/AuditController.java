@@ -96,11 +96,13 @@ class AuditController {
             }
         }
         List<StoredDecision> found = queries.search(new DecisionSearch(ruleId, verdict, instant("from", from),
-                instant("to", to), rulesetVersion, before, size));
+                instant("to", to), rulesetVersion, before, size + 1));
+        boolean more = found.size() > size;
+        found = more ? found.subList(0, size) : found;
         List<DecisionSummary> items = found.stream().map(d -> new DecisionSummary(d.decisionId(),
                 DecisionService.DECIDED_AT.format(d.decidedAt()), d.rulesetVersion(), d.verdict(), d.sequence()))
                 .toList();
-        String next = found.size() == size ? Long.toString(found.get(found.size() - 1).sequence()) : null;
+        String next = more ? Long.toString(found.get(found.size() - 1).sequence()) : null;
         return new Page(items, next);
     }
 

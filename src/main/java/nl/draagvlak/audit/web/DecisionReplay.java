@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DecisionReplay {
 
-    private static final Set<String> NOT_COMPARED = Set.of("decisionId", "decidedAt");
+    /** Differ by nature (the id and time of deciding) or are reported apart (the ruleset replayed on). */
+    private static final Set<String> NOT_COMPARED = Set.of("decisionId", "decidedAt", "ruleset");
     private static final int CACHED_RULESETS = 8;
 
     record Difference(String path, JsonNode before, JsonNode after) {
