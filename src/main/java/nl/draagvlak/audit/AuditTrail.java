@@ -12,6 +12,11 @@ public interface AuditTrail {
      */
     void store(DecisionRecord record);
 
+    /** Whether records are kept; when not, the service does not build what only the record holds. */
+    default boolean records() {
+        return true;
+    }
+
     /** The decision stored under an idempotency key, if any. */
     Optional<DecisionRecord> findByIdempotencyKey(String key);
 }

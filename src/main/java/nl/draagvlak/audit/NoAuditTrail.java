@@ -14,6 +14,11 @@ final class NoAuditTrail implements AuditTrail {
     }
 
     @Override
+    public boolean records() {
+        return false;
+    }
+
+    @Override
     public Optional<DecisionRecord> findByIdempotencyKey(String key) {
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,10 @@ public class DecisionService {
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String decisionId = DecisionIds.next(decidedAt.toEpochMilli());
         String response = json.writeValueAsString(DecisionView.of(decisionId, DECIDED_AT.format(decidedAt), decision));
+        if (!auditTrail.records()) {
+            return new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
+                    idempotencyKey, sha256(body), null, response, null, null, caller, List.of());
+        }
         String trace = json.writeValueAsString(TraceRecord.of(decision));
         Map<String, Object> timings = new LinkedHashMap<>();
         timings.put("readMicros", (read - start) / 1000);

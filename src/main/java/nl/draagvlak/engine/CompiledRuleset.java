@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.draagvlak.model.RuleMeta;
 import org.kie.api.KieBase;
 
 /** A ruleset that compiled without error: its files, its version, its rules, ready to decide. */
@@ -13,6 +14,7 @@ public final class CompiledRuleset {
     private final List<RuleFile> files;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
+    private final Map<String, RuleMeta> metaByName;
     private final KieBase kieBase;
 
     CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase) {
@@ -20,7 +22,14 @@ public final class CompiledRuleset {
         this.files = List.copyOf(files);
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.metaByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name,
+                rule -> new RuleMeta(rule.id(), rule.type(), rule.severity(), rule.source(), rule.verdict())));
         this.kieBase = kieBase;
+    }
+
+    /** Each rule's metadata by rule name, for the consequences' {@link nl.draagvlak.model.Assessment}. */
+    public Map<String, RuleMeta> metaByName() {
+        return metaByName;
     }
 
     public String version() {

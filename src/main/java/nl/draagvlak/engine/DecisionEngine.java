@@ -46,7 +46,7 @@ public final class DecisionEngine {
 
     public Decision decide(CompiledRuleset ruleset, DecisionRequest request, boolean tracing) {
         List<Fact> facts = RequestFacts.of(request);
-        Assessment assessment = new Assessment();
+        Assessment assessment = new Assessment(ruleset.metaByName());
         FiringRecorder recorder = new FiringRecorder(ruleset, assessment, tracing);
         KieSession session = ruleset.kieBase().newKieSession();
         int firings;

@@ -3,6 +3,7 @@ package nl.draagvlak.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -14,23 +15,29 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Assessment {
 
+    private final Map<String, RuleMeta> rulesByName;
     private final List<Finding> findings = new ArrayList<>();
     private final List<NotAssessed> notAssessed = new ArrayList<>();
     private final List<VerdictDecision> verdicts = new ArrayList<>();
     private boolean lastConclusionUndecided;
 
+    /** @param rulesByName each rule's metadata by rule name, as the compiled ruleset read it */
+    public Assessment(Map<String, RuleMeta> rulesByName) {
+        this.rulesByName = rulesByName;
+    }
+
     /** Records the outcome of a finding rule whose condition is {@code check}. */
     public void conclude(RuleContext context, Check check, String message) {
         Rule rule = context.getRule();
-        String ruleId = RuleMetadata.text(rule, "id");
+        RuleMeta meta = metaOf(rule);
+        String ruleId = meta.id();
         Stakeholder stakeholder = matchedStakeholder(context);
         Department subject = stakeholder == null ? null : stakeholder.department().getValue();
         Integer index = stakeholder == null ? null : stakeholder.getIndex();
-        Severity severity = Severity.valueOf(RuleMetadata.text(rule, "severity"));
+        Severity severity = meta.severity();
         if (check.isHolds()) {
-            Finding finding = new Finding(ruleId, rule.getName(),
-                    FindingType.valueOf(RuleMetadata.text(rule, "type")), severity, subject, index, message,
-                    RuleMetadata.text(rule, "source"));
+            Finding finding = new Finding(ruleId, rule.getName(), meta.type(), severity, subject, index, message,
+                    meta.source());
             findings.add(finding);
             context.getKieRuntime().insert(finding);
             lastConclusionUndecided = false;
@@ -52,9 +59,8 @@ public final class Assessment {
 
     /** Records the verdict that the firing verdict rule declares in its {@code @verdict} metadata. */
     public void decide(RuleContext context) {
-        Rule rule = context.getRule();
-        VerdictDecision decision = new VerdictDecision(Verdict.valueOf(RuleMetadata.text(rule, "verdict")),
-                RuleMetadata.text(rule, "id"));
+        RuleMeta meta = metaOf(context.getRule());
+        VerdictDecision decision = new VerdictDecision(meta.verdict(), meta.id());
         verdicts.add(decision);
         context.getKieRuntime().insert(decision);
         lastConclusionUndecided = false;
@@ -77,6 +83,14 @@ public final class Assessment {
 
     public List<VerdictDecision> verdicts() {
         return Collections.unmodifiableList(verdicts);
+    }
+
+    private RuleMeta metaOf(Rule rule) {
+        RuleMeta meta = rulesByName.get(rule.getName());
+        if (meta == null) {
+            throw new IllegalStateException("rule \"" + rule.getName() + "\" is not part of this ruleset");
+        }
+        return meta;
     }
 
     private static Stakeholder matchedStakeholder(RuleContext context) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
+import nl.draagvlak.support.RequiresPostgres;
 import nl.draagvlak.support.TcpProxy;
 import nl.draagvlak.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * running) every decision request gets a 503 and none a 201; when it is back the service recovers
  * by itself.
  */
+@RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresStoreDownIntegrationTests {
 

@@ -1,0 +1,5 @@
+package nl.draagvlak.model;
+
+/** What a consequence needs to know of its rule, read once per ruleset instead of once per firing. */
+public record RuleMeta(String id, FindingType type, Severity severity, String source, Verdict verdict) {
+}
