@@ -1,6 +1,7 @@
 package nl.draagvlak;
 
 import nl.draagvlak.check.CheckCommand;
+import nl.draagvlak.ruleset.RulesetWarmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,8 @@ public class DraagvlakApplication {
         if (args.length > 0 && "check".equals(args[0])) {
             System.exit(new CheckCommand(System.out).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(DraagvlakApplication.class, args);
+        SpringApplication application = new SpringApplication(DraagvlakApplication.class);
+        application.addListeners(new RulesetWarmup());
+        application.run(args);
     }
 }

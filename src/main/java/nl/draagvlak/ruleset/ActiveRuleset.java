@@ -1,6 +1,9 @@
 package nl.draagvlak.ruleset;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -31,11 +34,17 @@ public final class ActiveRuleset {
     private volatile String lastRejectedVersion;
 
     public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler) {
+        this(properties, compiler, Optional.empty());
+    }
+
+    /** Takes the first ruleset from a compile already under way, if there is one. */
+    ActiveRuleset(RulesProperties properties, RulesetCompiler compiler,
+                  Optional<CompletableFuture<CompiledRuleset>> underWay) {
         this.properties = properties;
         this.compiler = compiler;
         CompiledRuleset first;
         try {
-            first = compiler.compile(RuleFolder.read(properties.dir()));
+            first = underWay.isPresent() ? join(underWay.get()) : compiler.compile(RuleFolder.read(properties.dir()));
         } catch (RulesetCompilationException e) {
             log.error("The rules in {} do not compile; the service does not start.\n{}", properties.dir(),
                     formatted(e.problems()));
@@ -44,6 +53,17 @@ public final class ActiveRuleset {
         current.set(first);
         log.info("Ruleset {} active: {} rules from {}", first.version(), first.rules().size(),
                 properties.dir().toAbsolutePath());
+    }
+
+    private static CompiledRuleset join(CompletableFuture<CompiledRuleset> compile) {
+        try {
+            return compile.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public CompiledRuleset current() {

@@ -20,9 +20,13 @@ class RulesetConfiguration {
 
     @Bean
     ActiveRuleset activeRuleset(RulesProperties properties) {
+        return new ActiveRuleset(properties, compilerFor(properties), RulesetWarmup.take(properties));
+    }
+
+    static RulesetCompiler compilerFor(RulesProperties properties) {
         CompiledRulesetCache cache = properties.cacheDir().isBlank() ? null
                 : new CompiledRulesetCache(Path.of(properties.cacheDir()));
-        return new ActiveRuleset(properties, new RulesetCompiler(cache));
+        return new RulesetCompiler(cache);
     }
 
     @Bean

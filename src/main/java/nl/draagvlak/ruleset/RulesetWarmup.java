@@ -1,0 +1,50 @@
+package nl.draagvlak.ruleset;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import nl.draagvlak.engine.CompiledRuleset;
+import nl.draagvlak.engine.RuleFolder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Starts compiling the rules as soon as the configuration is known, on a thread of its own, so
+ * that the compile (seconds when not cached) overlaps the start of the Spring context instead of
+ * following it. {@link ActiveRuleset} takes the result, or its error, when it is created.
+ */
+public final class RulesetWarmup implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    private record Started(Path dir, String cacheDir, CompletableFuture<CompiledRuleset> compile) {
+    }
+
+    private static volatile Started started;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        RulesProperties properties = Binder.get(event.getEnvironment()).bindOrCreate("draagvlak.rules",
+                RulesProperties.class);
+        CompletableFuture<CompiledRuleset> compile = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                compile.complete(RulesetConfiguration.compilerFor(properties).compile(RuleFolder.read(properties.dir())));
+            } catch (RuntimeException e) {
+                compile.completeExceptionally(e);
+            }
+        }, "rules-warmup");
+        thread.setDaemon(true);
+        thread.start();
+        started = new Started(properties.dir(), properties.cacheDir(), compile);
+    }
+
+    /** The compile started for these properties, once; empty if none was started for them. */
+    static synchronized Optional<CompletableFuture<CompiledRuleset>> take(RulesProperties properties) {
+        Started warm = started;
+        if (warm == null || !warm.dir().equals(properties.dir()) || !warm.cacheDir().equals(properties.cacheDir())) {
+            return Optional.empty();
+        }
+        started = null;
+        return Optional.of(warm.compile());
+    }
+}
