@@ -1,9 +1,9 @@
 package nl.draagvlak.audit;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
+import nl.draagvlak.BackgroundTask;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.draagvlak.ruleset.ActiveRuleset;
 import org.slf4j.Logger;
@@ -58,22 +58,9 @@ class AuditConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService retentionScheduler(AuditProperties properties, RetentionPurge purge) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (!properties.retention().isZero()) {
-            long every = properties.purgeInterval().toMillis();
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    purge.purgeBefore(Instant.now().minus(properties.retention()));
-                } catch (RuntimeException e) {
-                    log.warn("Retention purge failed, will retry: {}", e.getMessage());
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
-        }
-        return scheduler;
+        Duration every = properties.retention().isZero() ? Duration.ZERO : properties.purgeInterval();
+        return BackgroundTask.every(every, "audit-retention",
+                () -> purge.purgeBefore(Instant.now().minus(properties.retention())), log);
     }
 
     /** PostgreSQL with synchronous_commit off acknowledges commits that a crash can still lose. */

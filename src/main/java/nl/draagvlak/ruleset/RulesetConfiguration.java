@@ -1,9 +1,8 @@
 package nl.draagvlak.ruleset;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
+import nl.draagvlak.BackgroundTask;
 import nl.draagvlak.engine.CompiledRulesetCache;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
@@ -37,21 +36,6 @@ class RulesetConfiguration {
     /** Polls the folder's content hash: works on every file system, where change events do not. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService rulesWatcher(ActiveRuleset ruleset, RulesProperties properties) {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rules-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.reloadInterval().toMillis();
-        if (interval > 0) {
-            watcher.scheduleWithFixedDelay(() -> {
-                try {
-                    ruleset.reloadIfChanged();
-                } catch (RuntimeException e) {
-                    log.warn("Could not look for changed rules in {}: {}", properties.dir(), e.getMessage());
-                }
-            }, interval, interval, TimeUnit.MILLISECONDS);
-        }
-        return watcher;
+        return BackgroundTask.every(properties.reloadInterval(), "rules-watcher", ruleset::reloadIfChanged, log);
     }
 }
