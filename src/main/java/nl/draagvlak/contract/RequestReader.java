@@ -72,6 +72,9 @@ public final class RequestReader {
         if (e instanceof InputCoercionException) {
             return new FieldError(path, "must be an integer within range");
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return new FieldError("$", "must be a single JSON object, with nothing after it");
+        }
         if (e instanceof MismatchedInputException mismatched) {
             return new FieldError(path, "must be " + expected(mismatched.getTargetType()));
         }

@@ -91,6 +91,9 @@ class DecisionApiIntegrationTests {
                 .collect(Collectors.joining(",", "[", "]"));
         return Stream.of(
                 Arguments.of("malformed JSON", "{" + base, 400, "initiative"),
+                Arguments.of("trailing content", "{" + base + "}} {}", 400, "$"),
+                Arguments.of("number for enum", "{\"initiative\":{\"kind\":0,\"organisationType\":\"COMPANY\"}}", 400, "initiative.kind"),
+                Arguments.of("null stakeholder entry", "{" + base + "},\"stakeholders\":[null]}", 400, "stakeholders[0]"),
                 Arguments.of("duplicate key", "{" + base + ",\"kind\":\"OTHER_CHANGE\"}}", 400, "initiative.kind"),
                 Arguments.of("unknown field", "{" + base + ",\"colour\":\"red\"}}", 400, "initiative.colour"),
                 Arguments.of("unknown enum value", "{" + base + ",\"resources\":\"HUGE\"}}", 400, "initiative.resources"),
