@@ -111,7 +111,7 @@ public final class RulesetCompiler {
                 .map(RulesetCompiler::toProblem)
                 .toList();
         if (!problems.isEmpty()) {
-            throw new RulesetCompilationException(problems);
+            throw new RulesetCompilationException(ProblemLocator.locate(problems, files));
         }
         try {
             KieBase kieBase = services.newKieContainer(releaseId).getKieBase();

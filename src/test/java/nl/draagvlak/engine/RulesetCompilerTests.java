@@ -56,6 +56,42 @@ class RulesetCompilerTests {
     }
 
     @Test
+    void aMisspeltMethodInAConditionIsFoundAtItsLine() {
+        RuleFile typo = drl("rules/typo.drl", HEADER + """
+                rule "Typo in the condition"
+                    @id("DERIVE-TYPO")
+                when
+                    $design : DesignStrategy( given )
+                    $check : Check( open ) from $design.startingPont().is( StartingPoint.FRONT_OFFICE )
+                then
+                end
+                """);
+        assertThatThrownBy(() -> compiler.compile(List.of(typo)))
+                .isInstanceOfSatisfying(RulesetCompilationException.class, e ->
+                        assertThat(e.problems()).extracting(RuleProblem::format)
+                                .anySatisfy(line -> assertThat(line).startsWith("rules/typo.drl:8:")
+                                        .contains("startingPont")));
+    }
+
+    @Test
+    void aMisspeltCallInAConsequenceIsFoundInTheRuleFileNotInGeneratedCode() {
+        RuleFile typo = drl("rules/typo.drl", HEADER + """
+                rule "Typo in the consequence"
+                    @id("DERIVE-TYPO")
+                when
+                    $plan : Initiative( )
+                then
+                    assessment.concluded( kcontext, "x" );
+                end
+                """);
+        assertThatThrownBy(() -> compiler.compile(List.of(typo)))
+                .isInstanceOfSatisfying(RulesetCompilationException.class, e ->
+                        assertThat(e.problems()).extracting(RuleProblem::format)
+                                .containsExactly(e.problems().get(0).format())
+                                .allSatisfy(line -> assertThat(line).startsWith("rules/typo.drl:9:")));
+    }
+
+    @Test
     void aFindingRuleWithoutSeverityIsRefusedAtItsLine() {
         RuleFile incomplete = drl("rules/incomplete.drl", HEADER + """
                 rule "No severity"
