@@ -102,6 +102,19 @@ public final class BenchRequests {
                 new EngagementInput(false, ItEngagement.BACKLOG_REQUEST, true, false, false, true, false, false));
     }
 
+    private static CompiledRuleset catalogue;
+
+    /**
+     * The catalogue's rules, compiled once per JVM: a forked benchmark compiles it once anyway, and a
+     * smoke run in one JVM ({@code -f 0}) need not compile it again for every benchmark.
+     */
+    public static synchronized CompiledRuleset catalogue() {
+        if (catalogue == null) {
+            catalogue = new RulesetCompiler().compile(RuleFolder.read(rulesDir()));
+        }
+        return catalogue;
+    }
+
     /** The folder the catalogue's rules are read from: -Ddraagvlak.rules.dir, else ./rules. */
     public static Path rulesDir() {
         Path dir = Path.of(System.getProperty("draagvlak.rules.dir", "rules"));

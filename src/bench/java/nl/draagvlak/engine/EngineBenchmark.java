@@ -58,7 +58,7 @@ public class EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        ruleset = new RulesetCompiler().compile(RuleFolder.read(BenchRequests.rulesDir()));
+        ruleset = BenchRequests.catalogue();
         kieBase = ruleset.kieBase();
         decisionRequest = BenchRequests.named(request);
         engine = new DecisionEngine();
