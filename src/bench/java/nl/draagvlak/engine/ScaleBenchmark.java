@@ -86,7 +86,7 @@ public class ScaleBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 3, time = 2)
+    @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
     public Decision decideByStakeholders(Stakeholders state) {
         return state.engine.decide(state.ruleset, state.request, true);
@@ -95,18 +95,21 @@ public class ScaleBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 3, time = 2)
+    @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
     public Decision decideByRulesetSize(Rules state) {
         return state.engine.decide(state.ruleset, state.request, true);
     }
 
-    /** One compile per shot; the first warm-up shot is the cold one, as at start-up. */
+    /**
+     * One compile per shot, four shots in a fresh JVM and none discarded: the first is the cold one
+     * (as at start-up), the other three warm (as a hot reload); bench/jmh-report.py shows both.
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2)
-    @Measurement(iterations = 3)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 4)
     public CompiledRuleset compile(Sources state) {
         return new RulesetCompiler().compile(state.files);
     }
