@@ -68,7 +68,7 @@ def engine_tables(results):
         rows.setdefault(key, {})[entry["mode"]] = entry
     if not rows:
         return []
-    out = ["| request | variant | decisions/s (1 thread) | mean µs | p50 µs | p99 µs | p99.9 µs | allocated per decision |",
+    out = ["| request | variant | decisions/s (1 thread, 10⁶ ÷ mean µs) | mean µs | p50 µs | p99 µs | p99.9 µs | allocated per decision |",
            "|---|---|---:|---:|---:|---:|---:|---:|"]
     times = {}
     for request in REQUESTS:
@@ -79,7 +79,7 @@ def engine_tables(results):
             thrpt = modes.get("thrpt")
             sample = modes.get("sample") or modes.get("avgt")
             ops = per_second(thrpt["primaryMetric"]["score"], thrpt["primaryMetric"]["scoreUnit"]) if thrpt else None
-            err = per_second(thrpt["primaryMetric"]["scoreError"], thrpt["primaryMetric"]["scoreUnit"]) if thrpt else None
+            err = per_second(thrpt["primaryMetric"]["scoreError"], thrpt["primaryMetric"]["scoreUnit"]) if thrpt else float("nan")
             mean = p50 = p99 = p999 = None
             if sample:
                 unit = sample["primaryMetric"]["scoreUnit"]
@@ -88,7 +88,9 @@ def engine_tables(results):
                 if "50.0" in pct and sample["mode"] == "sample":
                     p50, p99, p999 = (to_us(pct[k], unit) for k in ("50.0", "99.0", "99.9"))
             bytes_per_op = alloc(thrpt or sample)
-            times[(request, name)] = 1e6 / ops if ops else mean
+            if ops is None and mean:
+                ops = 1e6 / mean
+            times[(request, name)] = mean if mean else 1e6 / ops
             ops_text = "–" if ops is None else f"{ops:,.0f}" + ("" if err != err else f" ± {err:,.0f}")
             alloc_text = "–" if bytes_per_op is None else f"{bytes_per_op / 1024:,.1f} KiB"
             out.append(f"| {request} | {label} | {ops_text} | {fmt(mean)} | {fmt(p50)} | {fmt(p99)} | {fmt(p999)} | {alloc_text} |")

@@ -147,6 +147,7 @@ measure() { # name, method (GET|POST), path
   non2xx=${non2xx:-0}
   echo "   $rps req/s (wrk p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx)"
   if [ "$PROFILE" = 1 ]; then
+    for _ in $(seq 1 50); do [ -s "$RESULTS/$name.jfr" ] && break; sleep 0.2; done
     sleep 1
     java -cp "$BENCH_JAR" nl.draagvlak.bench.tools.JfrTop "$RESULTS/$name.jfr" 20 >"$RESULTS/$name.jfr.txt" || true
   fi

@@ -86,7 +86,7 @@ public class ScaleBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 5, time = 2)
+    @Warmup(iterations = 10, time = 2)
     @Measurement(iterations = 5, time = 2)
     public Decision decideByStakeholders(Stakeholders state) {
         return state.engine.decide(state.ruleset, state.request, true);
@@ -95,7 +95,7 @@ public class ScaleBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 5, time = 2)
+    @Warmup(iterations = 10, time = 2)
     @Measurement(iterations = 5, time = 2)
     public Decision decideByRulesetSize(Rules state) {
         return state.engine.decide(state.ruleset, state.request, true);
