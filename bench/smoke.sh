@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# CI smoke run of every benchmark (docs/benchmarks.md): each runs for a second or two so that none
+# of them rots. It asserts nothing about time; it fails only when a benchmark or script breaks
+# (a build error, the plain-Java floor disagreeing with the engine, a request failing, a script
+# error). Takes about two minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+START=$(date +%s)
+RESULTS=${RESULTS:-target/bench-results/smoke}
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+step() { echo "== smoke [$(( $(date +%s) - START )) s]: $*"; }
+
+step "build the service jar and target/bench/benchmarks.jar"
+./mvnw -q -Dmaven.test.skip=true package
+./mvnw -q -Pbench -Dmaven.test.skip=true package
+
+step "plain-Java floor against the engine: bench requests and every scenario under test-cases/"
+java -cp target/bench/benchmarks.jar nl.draagvlak.engine.PlainJavaSelfTest 2>&1 | grep -v -E ' INFO org\.(drools|kie)\.'
+
+step "JMH, every benchmark once, in-process (-f 0), one 300 ms iteration"
+java -jar target/bench/benchmarks.jar EngineBenchmark -f 0 -wi 0 -i 1 -r 300ms -bm avgt -prof gc \
+    -rf json -rff "$RESULTS/engine.json" >"$RESULTS/engine.txt" 2>&1 || { tail -n 40 "$RESULTS/engine.txt"; exit 1; }
+java -jar target/bench/benchmarks.jar ScaleBenchmark -f 0 -wi 0 -i 1 -r 300ms \
+    -rf json -rff "$RESULTS/scale.json" >"$RESULTS/scale.txt" 2>&1 || { tail -n 40 "$RESULTS/scale.txt"; exit 1; }
+python3 bench/jmh-report.py "$RESULTS/engine.json" "$RESULTS/scale.json" >"$RESULTS/jmh.md"
+expected=$(( 3 * 5 + 3 + 2 + 2 ))
+got=$(python3 -c 'import json,sys; print(sum(len(json.load(open(f))) for f in sys.argv[1:]))' \
+    "$RESULTS/engine.json" "$RESULTS/scale.json")
+[ "$got" -eq "$expected" ] || { echo "JMH ran $got benchmarks, expected $expected"; exit 1; }
+
+step "load: every configuration, 1 s warm-up, 2 s phases, unpinned"
+PIN=0 BUILD=0 DURATION=2 WARMUP=1 RESULTS="$RESULTS/load" bench/load.sh >"$RESULTS/load.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/load.txt"; exit 1; }
+tail -n 6 "$RESULTS/load.txt"
+awk -F'\t' 'NR > 1 && ($2 == 0 || $5 != 0 || $9 != 0) { print "load: " $1 " failed requests or served none"; bad = 1 }
+  END { exit bad }' "$RESULTS/load/summary.tsv"
+[ "$(wc -l <"$RESULTS/load/summary.tsv")" -eq 5 ] || { echo "load: expected 4 configurations"; exit 1; }
+
+step "start-up, one run"
+RUNS=1 BUILD=0 RESULTS="$RESULTS/startup" bench/startup.sh >"$RESULTS/startup.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/startup.txt"; exit 1; }
+tail -n 3 "$RESULTS/startup.txt"
+
+step "plot"
+bench/plot.sh "$RESULTS/load" >/dev/null
+
+step "done: $RESULTS"
+echo "bench smoke: every benchmark ran (times are not checked)"
