@@ -79,7 +79,7 @@ public class EngineBenchmark {
     @Benchmark
     public Assessment droolsStateless() {
         List<Fact> facts = RequestFacts.of(decisionRequest);
-        Assessment assessment = new Assessment();
+        Assessment assessment = new Assessment(ruleset.metaByName());
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("assessment", assessment);
         session.execute(facts);
@@ -89,7 +89,7 @@ public class EngineBenchmark {
     @Benchmark
     public Assessment droolsStatelessWithVerdict() {
         List<Fact> facts = RequestFacts.of(decisionRequest);
-        Assessment assessment = new Assessment();
+        Assessment assessment = new Assessment(ruleset.metaByName());
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("assessment", assessment);
         BatchExecutionCommand batch = commands.newBatchExecution(List.<Command<?>>of(

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Duration;
@@ -30,11 +31,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 256;
 
-    private static final String INSERT_RECORD = """
+    static final String INSERT_RECORD = """
             INSERT INTO audit_record (seq, kind, decision_id, decided_at, ruleset_version, verdict, idempotency_key,
                 request_hash, request_body, response_body, trace, timings, caller, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_RULE = "INSERT INTO audit_rule_fired (rule_id, seq, decided_at) VALUES (?, ?, ?)";
+    static final String INSERT_RULE = "INSERT INTO audit_rule_fired (rule_id, seq, decided_at) VALUES (?, ?, ?)";
 
     /** Work for the writer: given the connection and the chain head, write and return the new head. */
     interface Job {
@@ -148,9 +149,7 @@ final class GroupCommitWriter implements AutoCloseable {
         insert(connection, chained, head.hash(), hash);
         try (PreparedStatement rule = connection.prepareStatement(INSERT_RULE)) {
             for (String ruleId : record.ruleIds()) {
-                rule.setString(1, ruleId);
-                rule.setLong(2, chained.seq());
-                rule.setObject(3, OffsetDateTime.ofInstant(record.decidedAt(), ZoneOffset.UTC));
+                bindRule(rule, ruleId, chained.seq(), record.decidedAt());
                 rule.addBatch();
             }
             rule.executeBatch();
@@ -160,24 +159,37 @@ final class GroupCommitWriter implements AutoCloseable {
 
     static void insert(Connection connection, ChainRecord record, String prevHash, String hash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
-            insert.setLong(1, record.seq());
-            insert.setString(2, record.kind());
-            insert.setString(3, record.decisionId());
-            insert.setObject(4, OffsetDateTime.ofInstant(record.decidedAt(), ZoneOffset.UTC));
-            insert.setString(5, record.rulesetVersion());
-            insert.setString(6, record.verdict());
-            insert.setString(7, record.idempotencyKey());
-            insert.setString(8, record.requestHash());
-            insert.setString(9, record.requestBody());
-            insert.setString(10, record.responseBody());
-            insert.setString(11, record.trace());
-            insert.setString(12, record.timings());
-            insert.setString(13, record.caller());
-            insert.setString(14, record.payload());
-            insert.setString(15, prevHash);
-            insert.setString(16, hash);
+            bind(insert, record, prevHash, hash);
             insert.executeUpdate();
         }
+    }
+
+    /** Sets the parameters of {@link #INSERT_RECORD} (shared with the bulk loader of the scale benchmark). */
+    static void bind(PreparedStatement insert, ChainRecord record, String prevHash, String hash) throws SQLException {
+        insert.setLong(1, record.seq());
+        insert.setString(2, record.kind());
+        insert.setString(3, record.decisionId());
+        insert.setObject(4, OffsetDateTime.ofInstant(record.decidedAt(), ZoneOffset.UTC));
+        insert.setString(5, record.rulesetVersion());
+        insert.setString(6, record.verdict());
+        insert.setString(7, record.idempotencyKey());
+        insert.setString(8, record.requestHash());
+        insert.setString(9, record.requestBody());
+        insert.setString(10, record.responseBody());
+        insert.setString(11, record.trace());
+        insert.setString(12, record.timings());
+        insert.setString(13, record.caller());
+        insert.setString(14, record.payload());
+        insert.setString(15, prevHash);
+        insert.setString(16, hash);
+    }
+
+    /** Sets the parameters of {@link #INSERT_RULE}. */
+    static void bindRule(PreparedStatement rule, String ruleId, long seq, Instant decidedAt)
+            throws SQLException {
+        rule.setString(1, ruleId);
+        rule.setLong(2, seq);
+        rule.setObject(3, OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
     }
 
     private static void rollbackQuietly(Connection connection) {
