@@ -1,12 +1,10 @@
 package nl.draagvlak.audit;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * an exported head ({@code seq:hash}) it also proves that no record up to it was removed from the end.
  */
 public final class ChainVerifier {
+
+    private static final int CHUNK = 1_000;
+    private static final String CHUNK_QUERY = """
+            SELECT seq, kind, decision_id, decided_at, ruleset_version, verdict, idempotency_key, request_hash,
+                   request_body, response_body, trace, timings, caller, payload, prev_hash, hash
+            FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -37,39 +41,30 @@ public final class ChainVerifier {
     }
 
     public Result verify(Head exportedHead) {
-        Map<Long, String> purgeAnchors = purgeAnchors();
-        Walk walk = new Walk(purgeAnchors);
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            // PostgreSQL's driver honours the fetch size only inside a transaction: with autocommit on it
-            // reads the whole chain into memory before the first row (about 14 GB at 10^6 typical
-            // decisions, docs/audit-scale.md). So the walk runs in a transaction of its own, unless the
-            // caller already has one.
-            boolean autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
+        // The head is read before the walk: decisions committed while it runs extend the chain
+        // beyond it, which is fine; a chain that ends before it lost records at the end.
+        Head storedHead = storedHead();
+        Walk walk = new Walk(purgeAnchors(), storedHead.sequence());
+        long after = Long.MIN_VALUE;
+        while (walk.broken == null) {
+            // In chunks of the key: each a short index range read, so neither store materialises the
+            // whole chain (H2 would copy it to a temporary file first, PostgreSQL's driver into memory).
+            long[] lastRead = {after};
+            int[] rows = {0};
+            jdbc.query(CHUNK_QUERY, (RowCallbackHandler) row -> {
+                walk.processRow(row);
+                lastRead[0] = row.getLong(1);
+                rows[0]++;
+            }, after, CHUNK);
+            if (rows[0] < CHUNK) {
+                break;
             }
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT seq, kind, decision_id, decided_at, ruleset_version, verdict, idempotency_key, request_hash,
-                           request_body, response_body, trace, timings, caller, payload, prev_hash, hash
-                    FROM audit_record ORDER BY seq""")) {
-                statement.setFetchSize(500);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        walk.processRow(rows);
-                    }
-                }
-            } finally {
-                if (autoCommit) {
-                    connection.rollback(); // it only read
-                    connection.setAutoCommit(true);
-                }
-            }
-            return null;
-        });
+            after = lastRead[0];
+        }
         Broken broken = walk.broken;
         Head head = walk.lastSeq == 0 ? null : new Head(walk.lastSeq, walk.lastHash);
         if (broken == null) {
-            broken = checkStoredHead(walk);
+            broken = checkStoredHead(storedHead, walk);
         }
         if (broken == null && exportedHead != null) {
             broken = checkExportedHead(exportedHead, walk);
@@ -77,12 +72,18 @@ public final class ChainVerifier {
         return new Result(broken == null, walk.checked, broken, head);
     }
 
-    private Broken checkStoredHead(Walk walk) {
+    private Head storedHead() {
         Map<String, Object> stored = jdbc.queryForMap("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
-        long seq = ((Number) stored.get("seq")).longValue();
-        if (seq != walk.lastSeq || (seq > 0 && !stored.get("hash").equals(walk.lastHash))) {
-            return new Broken(walk.lastSeq + 1, null, "the chain head says sequence " + seq
+        return new Head(((Number) stored.get("seq")).longValue(), (String) stored.get("hash"));
+    }
+
+    private static Broken checkStoredHead(Head stored, Walk walk) {
+        if (stored.sequence() > walk.lastSeq) {
+            return new Broken(walk.lastSeq + 1, null, "the chain head says sequence " + stored.sequence()
                     + " but the last record is " + walk.lastSeq + ": records were removed from the end");
+        }
+        if (stored.sequence() > 0 && !stored.hash().equals(walk.hashAtStoredHead)) {
+            return new Broken(stored.sequence(), null, "the record at the chain head has another hash than the head");
         }
         return null;
     }
@@ -113,19 +114,21 @@ public final class ChainVerifier {
         return anchors;
     }
 
-    private static final class Walk implements RowCallbackHandler {
+    private static final class Walk {
         private final Map<Long, String> purgeAnchors;
+        private final long storedHeadSeq;
+        private String hashAtStoredHead;
         private long checked;
         private long lastSeq;
         private String lastHash;
         private Broken broken;
 
-        Walk(Map<Long, String> purgeAnchors) {
+        Walk(Map<Long, String> purgeAnchors, long storedHeadSeq) {
             this.purgeAnchors = purgeAnchors;
+            this.storedHeadSeq = storedHeadSeq;
         }
 
-        @Override
-        public void processRow(ResultSet row) throws SQLException {
+        void processRow(ResultSet row) throws SQLException {
             if (broken != null) {
                 return;
             }
@@ -155,6 +158,9 @@ public final class ChainVerifier {
             checked++;
             lastSeq = seq;
             lastHash = hash;
+            if (seq == storedHeadSeq) {
+                hashAtStoredHead = hash;
+            }
         }
 
         private String expectedPrevious(long seq) {

@@ -74,7 +74,7 @@ abstract class AuditStoreContract {
     void concurrentDecisionsAreAllCommittedInOneGaplessChain() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<?>> stores = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 2_500; i++) {
             int n = i;
             stores.add(pool.submit(() -> trail.store(record("key-" + n, "RULE-A"))));
         }
@@ -82,9 +82,35 @@ abstract class AuditStoreContract {
             store.get();
         }
         pool.shutdown();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(400);
-        assertThat(jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class)).isEqualTo(400);
-        assertThat(verifier.verify(null).valid()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(2_500);
+        assertThat(jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class)).isEqualTo(2_500);
+        ChainVerifier.Result result = verifier.verify(null);
+        assertThat(result.valid()).isTrue();
+        assertThat(result.checked()).as("walked across several chunks").isEqualTo(2_500);
+    }
+
+    @Test
+    void verifyingWhileDecisionsAreWrittenRaisesNoFalseAlarm() throws Exception {
+        storeMany(50);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        for (int i = 0; i < 4; i++) {
+            writers.submit(() -> {
+                while (writing.get()) {
+                    trail.store(record(null, "RULE-A"));
+                }
+            });
+        }
+        try {
+            for (int i = 0; i < 10; i++) {
+                ChainVerifier.Result result = verifier.verify(null);
+                assertThat(result.valid()).as(String.valueOf(result.firstBroken())).isTrue();
+            }
+        } finally {
+            writing.set(false);
+            writers.shutdown();
+            writers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @Test
