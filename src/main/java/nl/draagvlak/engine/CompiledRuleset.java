@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.draagvlak.model.RuleMeta;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /** A ruleset that compiled without error: its files, its version, its rules, ready to decide. */
 public final class CompiledRuleset {
@@ -16,6 +17,8 @@ public final class CompiledRuleset {
     private final Map<String, RuleInfo> rulesByName;
     private final Map<String, RuleMeta> metaByName;
     private final KieBase kieBase;
+    private static final int POOLED_SESSIONS = 8;
+    private volatile KieSessionsPool sessions;
 
     CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase) {
         this.version = version;
@@ -55,5 +58,22 @@ public final class CompiledRuleset {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * Sessions for deciding, reused: a disposed session is reset and handed out again, which saves
+     * building its memory network for every decision. Created on first use.
+     */
+    KieSessionsPool sessions() {
+        KieSessionsPool pool = sessions;
+        if (pool == null) {
+            synchronized (this) {
+                if (sessions == null) {
+                    sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
+                }
+                pool = sessions;
+            }
+        }
+        return pool;
     }
 }

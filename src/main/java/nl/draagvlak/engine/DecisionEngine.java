@@ -35,20 +35,27 @@ public final class DecisionEngine {
             .thenComparing(NotAssessed::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final int maxFirings;
+    private final boolean pooled;
 
     public DecisionEngine() {
         this(DEFAULT_MAX_FIRINGS);
     }
 
     public DecisionEngine(int maxFirings) {
+        this(maxFirings, true);
+    }
+
+    /** @param pooled reuse sessions (the default); false builds a fresh one per decision */
+    public DecisionEngine(int maxFirings, boolean pooled) {
         this.maxFirings = maxFirings;
+        this.pooled = pooled;
     }
 
     public Decision decide(CompiledRuleset ruleset, DecisionRequest request, boolean tracing) {
         List<Fact> facts = RequestFacts.of(request);
         Assessment assessment = new Assessment(ruleset.metaByName());
         FiringRecorder recorder = new FiringRecorder(ruleset, assessment, tracing);
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = pooled ? ruleset.sessions().newKieSession() : ruleset.kieBase().newKieSession();
         int firings;
         try {
             session.setGlobal("assessment", assessment);
@@ -61,6 +68,9 @@ public final class DecisionEngine {
             session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
             firings = fire(session, recorder, firings);
         } finally {
+            // Listeners belong to this decision; a pooled session keeps them across reuse otherwise.
+            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             session.dispose();
         }
         VerdictDecision verdict = onlyVerdict(assessment.verdicts(), ruleset);

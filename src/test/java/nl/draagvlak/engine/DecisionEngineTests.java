@@ -67,6 +67,28 @@ class DecisionEngineTests {
     }
 
     @Test
+    void aReusedSessionCarriesNothingFromOneDecisionToTheNext() {
+        nl.draagvlak.contract.RequestReader reader = new nl.draagvlak.contract.RequestReader();
+        java.nio.file.Path cases = java.nio.file.Path.of("test-cases");
+        List<DecisionRequest> requests = nl.draagvlak.scenario.ScenarioFiles.list(cases).stream()
+                .map(file -> reader.read(nl.draagvlak.scenario.ScenarioFiles.read(cases, file).requestJson()))
+                .toList();
+        DecisionEngine pooled = new DecisionEngine(DecisionEngine.DEFAULT_MAX_FIRINGS, true);
+        DecisionEngine fresh = new DecisionEngine(DecisionEngine.DEFAULT_MAX_FIRINGS, false);
+        for (int round = 0; round < 2; round++) {
+            for (DecisionRequest request : requests) {
+                Decision reused = pooled.decide(ruleset, request, true);
+                Decision alone = fresh.decide(ruleset, request, true);
+                assertThat(reused.findings()).isEqualTo(alone.findings());
+                assertThat(reused.notAssessed()).isEqualTo(alone.notAssessed());
+                assertThat(reused.verdict()).isEqualTo(alone.verdict());
+                assertThat(reused.trace()).extracting(TraceEntry::ruleId)
+                        .isEqualTo(alone.trace().stream().map(TraceEntry::ruleId).toList());
+            }
+        }
+    }
+
+    @Test
     void aRuleThatNeverSettlesIsStoppedAndNamed() {
         Path rules = RuleFolders.copyOfProjectRules();
         java.nio.file.Files.exists(rules);
