@@ -45,7 +45,8 @@ final class GroupCommitWriter implements AutoCloseable {
     record ChainHead(long seq, String hash) {
     }
 
-    private record Pending(Job job, CompletableFuture<Void> done) {
+    /** A decision to append, or another job to run in the writer's order. */
+    private record Pending(DecisionRecord record, Job job, CompletableFuture<Void> done) {
     }
 
     private final DataSource dataSource;
@@ -64,12 +65,15 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Appends a decision to the chain; returns once it is committed. */
     void append(DecisionRecord record) {
-        submit((connection, head) -> insertDecision(connection, head, record));
+        await(new Pending(record, null, new CompletableFuture<>()));
     }
 
     /** Runs a job in the writer's order (e.g. a purge, which appends its own record). */
     void submit(Job job) {
-        Pending pending = new Pending(job, new CompletableFuture<>());
+        await(new Pending(null, job, new CompletableFuture<>()));
+    }
+
+    private void await(Pending pending) {
         if (!running || !queue.offer(pending)) {
             throw new AuditUnavailableException("the audit writer is not accepting records", null);
         }
@@ -109,10 +113,7 @@ final class GroupCommitWriter implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                ChainHead head = lockHead(connection);
-                for (Pending pending : batch) {
-                    head = pending.job().write(connection, head);
-                }
+                ChainHead head = write(connection, batch);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     update.setLong(1, head.seq());
@@ -131,6 +132,36 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Chains the batch onto the head. Decisions go into two JDBC batches (records, and the rules
+     * that fired), sent once for the whole group: one round trip each, not two per decision.
+     */
+    private static ChainHead write(Connection connection, List<Pending> batch) throws SQLException {
+        ChainHead head = lockHead(connection);
+        try (PreparedStatement records = connection.prepareStatement(INSERT_RECORD);
+             PreparedStatement rules = connection.prepareStatement(INSERT_RULE)) {
+            boolean queued = false;
+            for (Pending pending : batch) {
+                if (pending.record() != null) {
+                    head = queueDecision(records, rules, head, pending.record());
+                    queued = true;
+                } else {
+                    if (queued) {
+                        records.executeBatch();
+                        rules.executeBatch();
+                        queued = false;
+                    }
+                    head = pending.job().write(connection, head);
+                }
+            }
+            if (queued) {
+                records.executeBatch();
+                rules.executeBatch();
+            }
+        }
+        return head;
+    }
+
     private static ChainHead lockHead(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
@@ -142,17 +173,15 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private static ChainHead insertDecision(Connection connection, ChainHead head, DecisionRecord record)
-            throws SQLException {
+    private static ChainHead queueDecision(PreparedStatement records, PreparedStatement rules, ChainHead head,
+                                           DecisionRecord record) throws SQLException {
         ChainRecord chained = ChainRecord.of(head.seq() + 1, record);
         String hash = chained.hash(head.hash());
-        insert(connection, chained, head.hash(), hash);
-        try (PreparedStatement rule = connection.prepareStatement(INSERT_RULE)) {
-            for (String ruleId : record.ruleIds()) {
-                bindRule(rule, ruleId, chained.seq(), record.decidedAt());
-                rule.addBatch();
-            }
-            rule.executeBatch();
+        bind(records, chained, head.hash(), hash);
+        records.addBatch();
+        for (String ruleId : record.ruleIds()) {
+            bindRule(rules, ruleId, chained.seq(), record.decidedAt());
+            rules.addBatch();
         }
         return new ChainHead(chained.seq(), hash);
     }
