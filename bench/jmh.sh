@@ -4,7 +4,7 @@
 #   $RESULTS/jmh.json  JMH's results      $RESULTS/jmh.txt  its log
 #   $RESULTS/jmh.md    the tables of docs/benchmarks.md (bench/jmh-report.py)
 # The benchmarks' own annotations set 1 fork, 5 warm-up and 5 measured iterations of 2 s
-# (about 20 minutes for everything on 2 cores). Arguments replace the default selection and
+# (about 13 minutes for everything on 2 cores). Arguments replace the default selection and
 # options, e.g. bench/jmh.sh EngineBenchmark -p request=typical
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -196,5 +196,5 @@ fi
 } >"$RESULTS/about.txt"
 echo
 cat "$RESULTS/about.txt"
-column -t -s $'\t' "$RESULTS/summary.tsv"
+column -t -s $'\t' "$RESULTS/summary.tsv" 2>/dev/null || cat "$RESULTS/summary.tsv"
 echo "results: $RESULTS"

@@ -6,7 +6,7 @@
 #   1. the engine: JMH's JFR profiler on the typical request, for the engine with the trace
 #      and the bare stateless session (measurement iterations only)
 #   2. the service: bench/load.sh with PROFILE=1, a recording of each saturation phase
-# Writes $RESULTS/engine-*.txt and $RESULTS/load/<config>.jfr.txt. About 10 minutes.
+# Writes $RESULTS/engine-*.txt and $RESULTS/load/<config>.jfr.txt. About 8 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-1}
@@ -26,7 +26,7 @@ for benchmark in engineTraceOn droolsStatelessWithVerdict; do
       | tee "$RESULTS/engine-$benchmark.txt"
 done
 
-BUILD=0 PROFILE=1 RESULTS="$RESULTS/load" bench/load.sh
+BUILD=0 PROFILE=1 WARMUP=${WARMUP:-40} DURATION=${DURATION:-15} RESULTS="$RESULTS/load" bench/load.sh
 for config in noop nostore h2 postgres; do
   [ -f "$RESULTS/load/$config.jfr.txt" ] && cat "$RESULTS/load/$config.jfr.txt"
 done

@@ -29,6 +29,10 @@ got=$(python3 -c 'import json,sys; print(sum(len(json.load(open(f))) for f in sy
     "$RESULTS/engine.json" "$RESULTS/scale.json")
 [ "$got" -eq "$expected" ] || { echo "JMH ran $got benchmarks, expected $expected"; exit 1; }
 
+step "interleaved ratios: 1 s warm-up, 2 rounds of 50 ms blocks"
+java -cp target/bench/benchmarks.jar nl.draagvlak.engine.InterleavedRatios 1 2 50 >"$RESULTS/interleaved.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/interleaved.txt"; exit 1; }
+
 step "load: every configuration, 1 s warm-up, 2 s phases, unpinned"
 PIN=0 BUILD=0 DURATION=2 WARMUP=1 RESULTS="$RESULTS/load" bench/load.sh >"$RESULTS/load.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/load.txt"; exit 1; }

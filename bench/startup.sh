@@ -90,5 +90,5 @@ awk -F'\t' 'NR > 1 { for (i = 2; i <= NF; i++) { s[i] += $i } n++ }
   echo "# start-up benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $RUNS runs, pinned: ${CPU[*]:-no}"
   echo "# $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -n 1)"
 } >"$RESULTS/about.txt"
-column -t -s $'\t' "$RESULTS/startup.tsv"
+column -t -s $'\t' "$RESULTS/startup.tsv" 2>/dev/null || cat "$RESULTS/startup.tsv"
 echo "results: $RESULTS"

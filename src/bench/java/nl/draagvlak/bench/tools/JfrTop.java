@@ -60,7 +60,19 @@ public final class JfrTop {
         Map<String, Integer> stages = new LinkedHashMap<>();
         STAGES.keySet().forEach(stage -> stages.put(stage, 0));
         int samples = 0;
+        int collections = 0;
+        double pauseTotal = 0;
+        double pauseMax = 0;
+        Map<String, Integer> collectors = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
+                collections++;
+                double pause = event.getDuration("sumOfPauses").toNanos() / 1e6;
+                pauseTotal += pause;
+                pauseMax = Math.max(pauseMax, pause);
+                collectors.merge(event.getString("name"), 1, Integer::sum);
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -101,6 +113,10 @@ public final class JfrTop {
         print(topFrames, samples, top);
         System.out.println("top frames by package:");
         print(topPackages, samples, 10);
+        if (collections > 0) {
+            System.out.printf(Locale.ROOT, "garbage collections: %d %s, pauses %.0f ms in total, longest %.1f ms%n",
+                    collections, collectors, pauseTotal, pauseMax);
+        }
         System.out.println("samples whose stack passes through (inclusive):");
         for (Map.Entry<String, Integer> stage : stages.entrySet()) {
             System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * stage.getValue() / Math.max(samples, 1), stage.getKey());
