@@ -47,7 +47,7 @@ public final class InterleavedRatios {
             variants.put("traceOff", () -> engine.decide(ruleset, request, false));
             variants.put("bareWithVerdict", () -> {
                 List<Fact> facts = RequestFacts.of(request);
-                Assessment assessment = new Assessment();
+                Assessment assessment = new Assessment(ruleset.metaByName());
                 StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
                 session.setGlobal("assessment", assessment);
                 session.execute(commands.newBatchExecution(List.<Command<?>>of(commands.newInsertElements(facts),
@@ -57,7 +57,7 @@ public final class InterleavedRatios {
             });
             variants.put("bareExecute", () -> {
                 List<Fact> facts = RequestFacts.of(request);
-                Assessment assessment = new Assessment();
+                Assessment assessment = new Assessment(ruleset.metaByName());
                 StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
                 session.setGlobal("assessment", assessment);
                 session.execute(facts);
