@@ -47,13 +47,13 @@ if [ "$PIN" = 1 ] && command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ];
   LOAD_CPU=(taskset -c 1)
 fi
 
-if [ "$BUILD" = 1 ] || ! ls target/draagvlak-*.jar >/dev/null 2>&1; then
+if [ "$BUILD" = 1 ] || [ ! -f target/draagvlak.jar ]; then
   ./mvnw -q -DskipTests package
 fi
 if [ "$BUILD" = 1 ] || [ ! -f target/bench/benchmarks.jar ]; then
   ./mvnw -q -Pbench -DskipTests package
 fi
-SERVICE_JAR=$(ls target/draagvlak-*.jar | grep -v -e '\.original$' | head -n 1)
+SERVICE_JAR=target/draagvlak.jar
 BENCH_JAR=target/bench/benchmarks.jar
 
 # --- PostgreSQL ----------------------------------------------------------------------------------

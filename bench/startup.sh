@@ -23,10 +23,10 @@ RESULTS=${RESULTS:-target/bench-results/startup-$(date -u +%Y%m%dT%H%M%SZ)}
 BODY_FILE=src/bench/resources/bench-requests/typical.json
 
 mkdir -p "$RESULTS"
-if [ "$BUILD" = 1 ] || ! ls target/draagvlak-*.jar >/dev/null 2>&1; then
+if [ "$BUILD" = 1 ] || [ ! -f target/draagvlak.jar ]; then
   ./mvnw -q -DskipTests package
 fi
-SERVICE_JAR=$(ls target/draagvlak-*.jar | grep -v -e '\.original$' | head -n 1)
+SERVICE_JAR=target/draagvlak.jar
 CPU=()
 if [ "$PIN" = 1 ] && command -v taskset >/dev/null 2>&1; then CPU=(taskset -c 0); fi
 
