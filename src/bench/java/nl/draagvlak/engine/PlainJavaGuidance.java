@@ -45,13 +45,9 @@ final class PlainJavaGuidance {
     record Outcome(Verdict verdict, String verdictRuleId, List<Finding> findings, List<NotAssessed> notAssessed) {
     }
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
-            .comparing(Finding::severity)
-            .thenComparing(Finding::ruleId)
-            .thenComparing(Finding::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
-    private static final Comparator<NotAssessed> NOT_ASSESSED_ORDER = Comparator
-            .comparing(NotAssessed::ruleId)
-            .thenComparing(NotAssessed::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
+    // The contract's order, exactly as the engine sorts.
+    private static final Comparator<Finding> FINDING_ORDER = DecisionEngine.FINDING_ORDER;
+    private static final Comparator<NotAssessed> NOT_ASSESSED_ORDER = DecisionEngine.NOT_ASSESSED_ORDER;
 
     private static final DesignStrategyInput NO_DESIGN = new DesignStrategyInput(null, null, null);
     private static final ChangeStrategyInput NO_CHANGE = new ChangeStrategyInput(null, null, null, null, null);

@@ -26,11 +26,12 @@ public final class DecisionEngine {
     public static final int DEFAULT_MAX_FIRINGS = 20_000;
     private static final String VERDICT_GROUP = "verdict";
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
+    /** The contract's order of findings: severity (heaviest first), rule id, stakeholder. */
+    static final Comparator<Finding> FINDING_ORDER = Comparator
             .comparing(Finding::severity)
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
-    private static final Comparator<NotAssessed> NOT_ASSESSED_ORDER = Comparator
+    static final Comparator<NotAssessed> NOT_ASSESSED_ORDER = Comparator
             .comparing(NotAssessed::ruleId)
             .thenComparing(NotAssessed::stakeholderIndex, Comparator.nullsFirst(Comparator.naturalOrder()));
 
