@@ -57,10 +57,10 @@ public class DecisionService {
     }
 
     public Outcome decide(byte[] body, String idempotencyKey, String caller) {
-        if (idempotencyKey == null) {
-            return new Outcome(decideAndStore(body, null, caller), true);
-        }
         String requestHash = sha256(body);
+        if (idempotencyKey == null) {
+            return new Outcome(decideAndStore(body, requestHash, null, caller), true);
+        }
         CompletableFuture<DecisionRecord> mine = new CompletableFuture<>();
         CompletableFuture<DecisionRecord> earlier = inFlightKeys.putIfAbsent(idempotencyKey, mine);
         if (earlier != null) {
@@ -72,7 +72,7 @@ public class DecisionService {
                 mine.complete(stored.get());
                 return new Outcome(sameBodyOrConflict(stored.get(), requestHash, idempotencyKey), false);
             }
-            DecisionRecord record = decideAndStore(body, idempotencyKey, caller);
+            DecisionRecord record = decideAndStore(body, requestHash, idempotencyKey, caller);
             mine.complete(record);
             return new Outcome(record, true);
         } catch (RuntimeException e) {
@@ -83,7 +83,7 @@ public class DecisionService {
         }
     }
 
-    private DecisionRecord decideAndStore(byte[] body, String idempotencyKey, String caller) {
+    private DecisionRecord decideAndStore(byte[] body, String requestHash, String idempotencyKey, String caller) {
         long start = System.nanoTime();
         DecisionRequest request = reader.read(body);
         long read = System.nanoTime();
@@ -95,7 +95,7 @@ public class DecisionService {
         String response = json.writeValueAsString(DecisionView.of(decisionId, DECIDED_AT.format(decidedAt), decision));
         if (!auditTrail.records()) {
             return new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
-                    idempotencyKey, sha256(body), null, response, null, null, caller, List.of());
+                    idempotencyKey, requestHash, null, response, null, null, caller, List.of());
         }
         String trace = json.writeValueAsString(TraceRecord.of(decision));
         Map<String, Object> timings = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ public class DecisionService {
         timings.put("decideMicros", (decided - read) / 1000);
         timings.put("firings", decision.firings());
         DecisionRecord record = new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
-                idempotencyKey, sha256(body), new String(body, StandardCharsets.UTF_8), response, trace,
+                idempotencyKey, requestHash, new String(body, StandardCharsets.UTF_8), response, trace,
                 json.writeValueAsString(timings), caller,
                 decision.trace().stream().map(TraceEntry::ruleId).distinct().toList());
         auditTrail.store(record);

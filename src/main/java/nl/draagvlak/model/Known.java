@@ -17,10 +17,6 @@ public final class Known<T> {
         this.path = path;
     }
 
-    public boolean isPresent() {
-        return value != null;
-    }
-
     /** Equal to the expected value. */
     public Check is(T expected) {
         return value == null ? Check.unknown(path) : Check.of(value.equals(expected));

@@ -1,7 +1,6 @@
 package nl.draagvlak.model;
 
 import java.util.Map;
-import org.kie.api.definition.rule.Rule;
 
 /** Reads a rule's {@code @name("value")} metadata as plain text. */
 public final class RuleMetadata {
@@ -10,10 +9,6 @@ public final class RuleMetadata {
     }
 
     /** The value, or null when absent. The executable model hands string values back with their quotes. */
-    public static String text(Rule rule, String key) {
-        return text(rule.getMetaData(), key);
-    }
-
     public static String text(Map<String, Object> metadata, String key) {
         Object value = metadata.get(key);
         if (value == null) {

@@ -67,11 +67,6 @@ public final class Stakeholder implements Fact {
         return resistance == null ? Check.unknown(WHOLE_LIST) : Check.of(resistance.contains(kind));
     }
 
-    /** Affected, and at least consulted: its voice is heard in the change. */
-    public Check engaged() {
-        return affected().isTrue().andAlso(involvement().is(Involvement.CONSULTED).orElse(involvement().is(Involvement.CO_DEVELOPING)));
-    }
-
     private String path(String field) {
         return isListed() ? WHOLE_LIST + "[" + index + "]." + field : WHOLE_LIST;
     }

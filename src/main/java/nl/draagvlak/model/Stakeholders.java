@@ -30,10 +30,6 @@ public final class Stakeholders implements Fact {
         return entries != null;
     }
 
-    public int getCount() {
-        return entries == null ? 0 : entries.size();
-    }
-
     /** No affected department co-develops the change (true for an empty list). */
     public Check noAffectedCoDeveloping() {
         if (entries == null) {
