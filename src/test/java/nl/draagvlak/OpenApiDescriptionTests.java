@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.draagvlak.audit.VerificationJobs;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.RequestLimits;
@@ -78,7 +79,7 @@ class OpenApiDescriptionTests {
     /** The enums responses carry, by the component schema that describes each. */
     private static final Map<String, Class<? extends Enum<?>>> RESPONSE_ENUMS = Map.of(
             "Verdict", Verdict.class, "FindingType", FindingType.class, "Severity", Severity.class,
-            "RuleRole", RuleInfo.Role.class);
+            "RuleRole", RuleInfo.Role.class, "VerificationState", VerificationJobs.State.class);
 
     /** Request schemas are named after the contract records; these fields must be sent. */
     private static final Map<String, Set<String>> REQUIRED_REQUEST_FIELDS = Map.of(
@@ -107,6 +108,7 @@ class OpenApiDescriptionTests {
             Map.entry("VerifyResult", "nl.draagvlak.audit.ChainVerifier$Result"),
             Map.entry("BrokenRecord", "nl.draagvlak.audit.ChainVerifier$Broken"),
             Map.entry("ChainHead", "nl.draagvlak.audit.ChainVerifier$Head"),
+            Map.entry("Verification", "nl.draagvlak.audit.web.AuditController$Verification"),
             Map.entry("FieldError", FieldError.class.getName()));
 
     /** Object schemas built from maps in the code rather than records; their fields are listed here. */
@@ -123,7 +125,9 @@ class OpenApiDescriptionTests {
             "POST /api/v1/decisions/{id}/replay",
             "GET /api/v1/rules",
             "GET /api/v1/rulesets/{version}",
-            "GET /api/v1/audit/verify");
+            "GET /api/v1/audit/verify",
+            "POST /api/v1/audit/verifications",
+            "GET /api/v1/audit/verifications/{id}");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
@@ -179,6 +183,7 @@ class OpenApiDescriptionTests {
         assertThat(nullableRefOf(property("Rule", "type"))).isEqualTo("FindingType");
         assertThat(nullableRefOf(property("Rule", "severity"))).isEqualTo("Severity");
         assertThat(nullableRefOf(property("Rule", "verdict"))).isEqualTo("Verdict");
+        assertThat(refOf(property("Verification", "state"))).isEqualTo("VerificationState");
     }
 
     // ---------------------------------------------------------------- request
@@ -325,10 +330,25 @@ class OpenApiDescriptionTests {
     }
 
     @Test
-    void lookingUpAnUnknownDecisionOrRulesetIsA404() {
+    void lookingUpAnUnknownDecisionOrRulesetOrVerificationIsA404() {
         assertThat(map(operation("get", "/api/v1/decisions/{id}").get("responses"))).containsKey("404");
         assertThat(map(operation("post", "/api/v1/decisions/{id}/replay").get("responses"))).containsKey("404");
         assertThat(map(operation("get", "/api/v1/rulesets/{version}").get("responses"))).containsKey("404");
+        assertThat(map(operation("get", "/api/v1/audit/verifications/{id}").get("responses"))).containsKey("404");
+    }
+
+    @Test
+    void aVerificationJobIsAccepted202WithItsLocationAndAnUnknownSinceIsA409() throws ReflectiveOperationException {
+        Map<String, Object> accepted = map(map(operation("post", "/api/v1/audit/verifications").get("responses"))
+                .get("202"));
+        assertThat(map(accepted.get("headers"))).containsKey("Location");
+        assertThat(refOf(map(map(map(accepted.get("content")).get("application/json")).get("schema"))))
+                .isEqualTo("Verification");
+        assertThat(map(operation("get", "/api/v1/audit/verify").get("responses"))).containsKeys("400", "409");
+        Field keyword = Class.forName("nl.draagvlak.audit.web.AuditController").getDeclaredField("LAST_SIGNED_OFF");
+        keyword.setAccessible(true);
+        assertThat((String) map(parameter("get", "/api/v1/audit/verify", "since").get("schema")).get("pattern"))
+                .contains((String) keyword.get(null));
     }
 
     @Test
