@@ -37,6 +37,9 @@ public final class RulesetCompiler {
     /** The DRL parser puts a 0-based column only in its text: "[ERR 102] Line 11:4 mismatched input". */
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
+    /** An explicit kmodule.xml, so that the module's bytes can be loaded again from the cache. */
+    private static final String KMODULE_XML = kmoduleXml();
+
     private final RuleMetadataValidator validator = new RuleMetadataValidator();
     private final CompiledRulesetCache cache;
 
@@ -48,6 +51,18 @@ public final class RulesetCompiler {
     /** A compiler that keeps what it compiled in the cache, and loads from it what it compiled before. */
     public RulesetCompiler(CompiledRulesetCache cache) {
         this.cache = cache;
+    }
+
+    private static String kmoduleXml() {
+        KieModuleModel moduleModel = KieServices.get().newKieModuleModel();
+        moduleModel.newKieBaseModel("rules").setDefault(true).addPackage("*")
+                .newKieSessionModel("decision").setDefault(true);
+        return moduleModel.toXML();
+    }
+
+    /** How every ruleset is built (besides the rules): part of what the cache's key covers. */
+    static String compilerOptions() {
+        return ExecutableModelProject.class.getName() + "\n" + KMODULE_XML;
     }
 
     public CompiledRuleset compile(List<RuleFile> files) {
@@ -70,7 +85,9 @@ public final class RulesetCompiler {
             try {
                 KieModule module = services.getRepository().addKieModule(services.getResources().newByteArrayResource(kjar));
                 try {
-                    return Optional.of(services.newKieContainer(module.getReleaseId()).getKieBase());
+                    KieBase kieBase = services.newKieContainer(module.getReleaseId()).getKieBase();
+                    log.info("Ruleset {} loaded from the compiled ruleset cache", version);
+                    return Optional.of(kieBase);
                 } finally {
                     services.getRepository().removeKieModule(module.getReleaseId());
                 }
@@ -91,11 +108,7 @@ public final class RulesetCompiler {
         ReleaseId releaseId = services.newReleaseId("nl.draagvlak.rules", "ruleset",
                 "1.0.0-" + version.substring("sha256:".length(), "sha256:".length() + 16));
         fileSystem.generateAndWritePomXML(releaseId);
-        // An explicit kmodule.xml, so that the module's bytes can be loaded again from the cache.
-        KieModuleModel moduleModel = services.newKieModuleModel();
-        moduleModel.newKieBaseModel("rules").setDefault(true).addPackage("*")
-                .newKieSessionModel("decision").setDefault(true);
-        fileSystem.writeKModuleXML(moduleModel.toXML());
+        fileSystem.writeKModuleXML(KMODULE_XML);
         for (RuleFile file : files) {
             fileSystem.write(RESOURCES + file.path(), file.content());
         }
