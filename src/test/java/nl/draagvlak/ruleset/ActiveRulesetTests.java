@@ -2,6 +2,8 @@ package nl.draagvlak.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.draagvlak.engine.RulesetCompiler;
@@ -39,5 +41,23 @@ class ActiveRulesetTests {
     void nothingIsRecompiledWhileTheFilesAreUnchanged() {
         active.reloadIfChanged();
         assertThat(active.lastReload()).isNull();
+    }
+
+    @Test
+    void aConfigMapThatPublishesNewFilesIsReloadedFromThem() throws IOException {
+        Path mount = RuleFolders.configMapOfProjectRules(Files.createTempDirectory("draagvlak-cm").resolve("rules"));
+        ActiveRuleset mounted = new ActiveRuleset(new RulesProperties(mount, Duration.ZERO, 20_000, ""),
+                new RulesetCompiler());
+        String before = mounted.current().version();
+        assertThat(before).isEqualTo(active.current().version());
+        Path edited = RuleFolders.copyOfProjectRules();
+        RuleFolders.append(edited.resolve("derive.drl"), "\n// republished\n");
+
+        RuleFolders.publish(mount, "..2026_12_01_11_00_00.000000002", edited);
+        mounted.reloadIfChanged();
+
+        assertThat(mounted.lastReload().accepted()).isTrue();
+        assertThat(mounted.current().version()).isNotEqualTo(before);
+        assertThat(mounted.current().rules()).hasSameSizeAs(active.current().rules());
     }
 }

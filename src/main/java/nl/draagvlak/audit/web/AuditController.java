@@ -3,7 +3,6 @@ package nl.draagvlak.audit.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,7 +72,7 @@ class AuditController {
     record Page(List<DecisionSummary> items, String nextCursor) {
     }
 
-    record RulesetFiles(String version, List<Map<String, String>> files) {
+    record RulesetFiles(String version, List<RulesetFileView> files) {
     }
 
     /** A verification job: {@code checked} of {@code total} records so far, and its result or failure once ended. */
@@ -135,12 +134,7 @@ class AuditController {
     RulesetFiles ruleset(@PathVariable String version) {
         List<RuleFile> files = archive.files(version)
                 .orElseThrow(() -> new NotFoundException("no ruleset " + version + " is stored"));
-        return new RulesetFiles(version, files.stream().map(file -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("path", file.path());
-            entry.put("content", file.text());
-            return entry;
-        }).toList());
+        return new RulesetFiles(version, files.stream().map(RulesetFileView::of).toList());
     }
 
     @GetMapping("/api/v1/audit/verify")
