@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nl.draagvlak.audit.VerificationJobs;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.FieldError;
@@ -115,7 +120,7 @@ class OpenApiDescriptionTests {
     private static final Map<String, Set<String>> RESPONSE_MAPS = Map.of(
             "Timings", Set.of("readMicros", "decideMicros", "firings"),
             "RulesetFile", Set.of("path", "content"),
-            "Problem", Set.of("type", "title", "status", "detail", "instance", "errors", "ruleId"));
+            "Problem", Set.of("type", "title", "status", "detail", "instance", "requestId", "errors", "ruleId"));
 
     /** The endpoints the API promises. */
     private static final Set<String> PROMISED_ENDPOINTS = Set.of(
@@ -349,6 +354,37 @@ class OpenApiDescriptionTests {
         keyword.setAccessible(true);
         assertThat((String) map(parameter("get", "/api/v1/audit/verify", "since").get("schema")).get("pattern"))
                 .contains((String) keyword.get(null));
+    }
+
+    /** Every {@code problem(HttpStatus.X, "type", ...)} the service's code makes, by its type. */
+    @Test
+    void everyProblemTypeTheCodeAnswersIsListed() throws IOException {
+        Pattern made = Pattern.compile("problem\\(HttpStatus\\.[A-Z_]+,\\s*\"([a-z-]+)\"");
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = made.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    types.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(types).contains("invalid-request", "audit-unavailable", "audit-store-failure");
+        String described = (String) property("Problem", "type").get("description");
+        for (String type : types) {
+            assertThat(described).as("Problem.type lists " + type).contains("`" + type + "`");
+        }
+    }
+
+    @Test
+    void everyOperationOnTheAuditStoreMayAnswer503WithRetryAfter() {
+        forEachOperation((key, operation) -> {
+            if (list(operation.get("tags")).contains("audit") || key.equals("POST /api/v1/decisions")) {
+                Map<String, Object> unavailable = resolve(map(map(operation.get("responses")).get("503")));
+                assertThat(unavailable).as(key + " 503").isNotEmpty();
+                assertThat(map(unavailable.get("headers"))).as(key + " 503").containsKey("Retry-After");
+            }
+        });
     }
 
     @Test

@@ -35,6 +35,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    StoreWritability storeWritability(DataSource dataSource, AuditProperties properties) {
+        return new StoreWritability(dataSource, properties.waitLimit());
+    }
+
+    @Bean
     RulesetArchive rulesetArchive(JdbcTemplate jdbc, TransactionTemplate transactions, ActiveRuleset rulesets) {
         RulesetArchive archive = new RulesetArchive(jdbc, transactions);
         rulesets.onActivation(archive::keep);

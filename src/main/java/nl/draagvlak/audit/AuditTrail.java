@@ -8,7 +8,10 @@ public interface AuditTrail {
     /**
      * Stores the record durably and returns once it is committed.
      *
-     * @throws AuditUnavailableException when it cannot be committed: the decision must not be answered
+     * @throws AuditUnavailableException when the store is unreachable or refusing: the decision must not be
+     *                                   answered, and a retry later may succeed
+     * @throws AuditStoreFailureException when the store fails for a reason no retry fixes (bad SQL, a
+     *                                    broken schema): the decision must not be answered either
      */
     void store(DecisionRecord record);
 

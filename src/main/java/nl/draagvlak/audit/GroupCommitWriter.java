@@ -85,7 +85,7 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AuditUnavailableException("the audit commit did not finish within " + waitLimit, e);
         } catch (ExecutionException e) {
-            throw new AuditUnavailableException("the audit commit failed: " + e.getCause().getMessage(), e.getCause());
+            throw StoreFailures.forRequest("the audit commit failed", e.getCause());
         }
     }
 

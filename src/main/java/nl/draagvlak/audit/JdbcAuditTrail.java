@@ -32,7 +32,7 @@ final class JdbcAuditTrail implements AuditTrail {
                     row.getString(9), row.getString(10), row.getString(11), java.util.List.of()), key)
                     .stream().findFirst();
         } catch (DataAccessException e) {
-            throw new AuditUnavailableException("cannot look up the idempotency key: " + e.getMessage(), e);
+            throw StoreFailures.forRequest("cannot look up the idempotency key", e);
         }
     }
 }

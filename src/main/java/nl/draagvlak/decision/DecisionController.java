@@ -27,8 +27,8 @@ class DecisionController {
         this.decisions = decisions;
     }
 
-    @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    /** No {@code produces}: {@link JsonOnlyFilter} has refused clients that take no JSON, errors included. */
+    @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> decide(HttpServletRequest request,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
