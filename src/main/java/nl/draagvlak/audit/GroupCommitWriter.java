@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * {@link AuditOutcomeUnknownException}. A record whose idempotency key is taken is refused on its
  * own ({@link DuplicateIdempotencyKeyException}); the rest of its batch is committed.
  *
- * <p>The writer handles every failure of a batch. An {@link Error} (out of memory, a broken job)
- * stops it: every waiting request fails at once, new ones are refused at once, and
- * {@link #isAlive()} turns false for the readiness check.
+ * <p>The writer handles every failure of a batch, whatever was thrown (PostgreSQL's driver throws
+ * an {@link AssertionError} when the connection breaks during a JDBC batch): the batch fails, the
+ * writer goes on. Only a {@link VirtualMachineError} (out of memory, stack overflow) stops it, the
+ * virtual machine being in doubt: every waiting request fails at once, new ones are refused at once,
+ * and {@link #isAlive()} turns false for the readiness check.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -98,7 +100,7 @@ final class GroupCommitWriter implements AutoCloseable {
         await(PendingWrite.of(job));
     }
 
-    /** False once the writer stopped (an {@link Error}, or the service stopping): nothing is written. */
+    /** False once the writer stopped (a {@link VirtualMachineError}, or the service stopping): nothing is written. */
     boolean isAlive() {
         return alive;
     }
@@ -184,8 +186,8 @@ final class GroupCommitWriter implements AutoCloseable {
                     ? new AuditOutcomeUnknownException("the store stopped answering while committing: " + e.getMessage(), e)
                     : new AuditUnavailableException("the audit commit failed: " + e.getMessage(), e);
             batch.forEach(pending -> pending.fail(failure));
-            if (e instanceof Error error) {
-                throw error;
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
             }
         }
     }

@@ -140,7 +140,19 @@ class GroupCommitWriterTests {
     }
 
     @Test
-    void anErrorStopsTheWriterAndEveryWaitingRequestFailsAtOnce() {
+    void anErrorThrownInABatchFailsOnlyThatBatch() {
+        GroupCommitWriter writer = writer(PATIENT, PATIENT);
+        // What PostgreSQL's driver throws when the connection breaks during a JDBC batch.
+        assertThatThrownBy(() -> writer.submit((connection, head) -> {
+            throw new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+        })).isInstanceOf(AuditUnavailableException.class);
+        writer.append(AuditStoreContract.record(null, "RULE-A"));
+        assertThat(writer.isAlive()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aVirtualMachineErrorStopsTheWriterAndEveryWaitingRequestFailsAtOnce() {
         GroupCommitWriter writer = writer(PATIENT, PATIENT);
         CompletableFuture<Void> waiting;
         WriterHold hold = WriterHold.endingWith(writer, new StackOverflowError("job broke the writer"));
