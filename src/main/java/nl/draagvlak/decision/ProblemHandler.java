@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import nl.draagvlak.audit.AuditStoreFailureException;
+import nl.draagvlak.audit.AuditOutcomeUnknownException;
 import nl.draagvlak.audit.AuditUnavailableException;
 import nl.draagvlak.audit.StoreFailures;
 import nl.draagvlak.contract.FieldError;
@@ -68,6 +69,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
                 "The audit trail cannot record decisions right now",
                 "No decision was made: every decision is recorded before it is answered. Retry later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @ExceptionHandler(AuditOutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> auditOutcomeUnknown(AuditOutcomeUnknownException e) {
+        log.warn("Decision outcome unknown, the audit store stopped answering during its commit: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-outcome-unknown",
+                "Whether the decision was recorded is not known",
+                "The audit store stopped answering while it committed this decision, so it may or may not have"
+                        + " been recorded. Retry with the same Idempotency-Key: you get the recorded decision (200)"
+                        + " if it was, or a new decision (201) if it was not.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 

@@ -3,7 +3,9 @@ package nl.draagvlak.ruleset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -55,14 +57,20 @@ public final class ActiveRuleset {
                 properties.dir().toAbsolutePath());
     }
 
-    private static CompiledRuleset join(CompletableFuture<CompiledRuleset> compile) {
+    static CompiledRuleset join(CompletableFuture<CompiledRuleset> compile) {
         try {
-            return compile.join();
-        } catch (CompletionException e) {
+            return compile.get(RulesetWarmup.COMPILE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            throw new IllegalStateException("the start-up compile of the rules failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the start-up compile of the rules did not finish within "
+                    + RulesetWarmup.COMPILE_LIMIT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the start-up compile of the rules", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,7 +55,7 @@ abstract class AuditStoreContract {
         dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        writer = new GroupCommitWriter(dataSource, Duration.ofSeconds(10));
+        writer = new GroupCommitWriter(dataSource, Duration.ofSeconds(10), Duration.ofSeconds(10));
         trail = new JdbcAuditTrail(writer, jdbc);
         verifier = new ChainVerifier(jdbc, JSON);
         queries = new AuditQueries(jdbc);
@@ -389,18 +390,124 @@ abstract class AuditStoreContract {
     void anIdempotencyKeyFindsItsDecision() {
         DecisionRecord record = record("retry-1", "RULE-A");
         trail.store(record);
-        assertThat(trail.findByIdempotencyKey("retry-1")).get().extracting(DecisionRecord::decisionId)
+        assertThat(trail.findByIdempotencyKey(null, "retry-1")).get().extracting(DecisionRecord::decisionId)
                 .isEqualTo(record.decisionId());
-        assertThat(trail.findByIdempotencyKey("other")).isEmpty();
+        assertThat(trail.findByIdempotencyKey(null, "other")).isEmpty();
+        assertThat(trail.findByIdempotencyKey("alice", "retry-1")).as("another caller's keys").isEmpty();
     }
 
     @Test
     void aSecondDecisionUnderTheSameKeyIsRefusedAndTheChainStaysWhole() {
         trail.store(record("same", "RULE-A"));
-        assertThatThrownBy(() -> trail.store(record("same", "RULE-A"))).isInstanceOf(AuditUnavailableException.class);
+        assertThatThrownBy(() -> trail.store(record("same", "RULE-A")))
+                .isInstanceOf(DuplicateIdempotencyKeyException.class);
         trail.store(record(null, "RULE-A"));
         assertThat(verifier.verify(null).valid()).isTrue();
         assertThat(verifier.verify(null).checked()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateKeyInOneBatchRefusesOnlyThatRecord() {
+        DecisionRecord first = record("twice", "RULE-A");
+        DecisionRecord second = record("twice", "RULE-A");
+        CompletableFuture<Void> a;
+        CompletableFuture<Void> b;
+        CompletableFuture<Void> keyless;
+        CompletableFuture<Void> otherKey;
+        try (WriterHold hold = WriterHold.of(writer)) {
+            a = hold.request(() -> trail.store(first));
+            b = hold.request(() -> trail.store(second));
+            keyless = hold.request(() -> trail.store(record(null, "RULE-A")));
+            otherKey = hold.request(() -> trail.store(record("once", "RULE-A")));
+            hold.awaitQueued();
+        }
+        List<Throwable> failures = new ArrayList<>();
+        for (CompletableFuture<Void> store : List.of(a, b)) {
+            try {
+                store.get(1, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                failures.add(e.getCause());
+            }
+        }
+        assertThat(failures).as("exactly one of the two records with one key is refused").singleElement()
+                .isInstanceOf(DuplicateIdempotencyKeyException.class);
+        assertThat(keyless).succeedsWithin(Duration.ofMinutes(1));
+        assertThat(otherKey).succeedsWithin(Duration.ofMinutes(1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(3);
+        assertThat(verifier.verify(null).valid()).isTrue();
+    }
+
+    @Test
+    void aKeyAlreadyStoredIsRefusedAloneInItsBatch() {
+        trail.store(record("taken", "RULE-A"));
+        CompletableFuture<Void> again;
+        CompletableFuture<Void> keyless;
+        try (WriterHold hold = WriterHold.of(writer)) {
+            again = hold.request(() -> trail.store(record("taken", "RULE-A")));
+            keyless = hold.request(() -> trail.store(record(null, "RULE-A")));
+            hold.awaitQueued();
+        }
+        assertThat(again).failsWithin(Duration.ofMinutes(1)).withThrowableThat()
+                .havingCause().isInstanceOf(DuplicateIdempotencyKeyException.class);
+        assertThat(keyless).succeedsWithin(Duration.ofMinutes(1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void idempotencyKeysAreScopedToTheirCaller() {
+        DecisionRecord anonymous = record("order-7", "RULE-A");
+        DecisionRecord alices = withCaller(record("order-7", "RULE-A"), "alice");
+        DecisionRecord bobs = withCaller(record("order-7", "RULE-A"), "bob");
+        trail.store(anonymous);
+        trail.store(alices);
+        trail.store(bobs);
+        assertThatThrownBy(() -> trail.store(withCaller(record("order-7", "RULE-A"), "alice")))
+                .isInstanceOf(DuplicateIdempotencyKeyException.class);
+        assertThat(trail.findByIdempotencyKey(null, "order-7")).get().extracting(DecisionRecord::decisionId)
+                .isEqualTo(anonymous.decisionId());
+        assertThat(trail.findByIdempotencyKey("alice", "order-7")).get().extracting(DecisionRecord::decisionId)
+                .isEqualTo(alices.decisionId());
+        assertThat(trail.findByIdempotencyKey("bob", "order-7")).get().extracting(DecisionRecord::decisionId)
+                .isEqualTo(bobs.decisionId());
+        // The store's own constraint holds the scopes too, for a writer that skipped the check.
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_record SET idempotency_scope = 'alice'"
+                + " WHERE idempotency_scope = 'bob'")).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(verifier.verify(null).valid()).isTrue();
+    }
+
+    @Test
+    void aPurgeDeletesInSlicesAndDecisionsQueuedMeanwhileAreCommittedBetweenThem() throws Exception {
+        storeMany(100);
+        Instant cutoff = Instant.now().plusMillis(5);
+        sleep(20);
+        java.util.concurrent.atomic.AtomicBoolean purging = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService deciding = Executors.newSingleThreadExecutor();
+        Future<Integer> decided = deciding.submit(() -> {
+            int count = 0;
+            while (purging.get()) {
+                trail.store(record(null, "RULE-A"));
+                count++;
+            }
+            return count;
+        });
+        long removed;
+        try {
+            removed = new RetentionPurge(writer, 10).purgeBefore(cutoff);
+        } finally {
+            purging.set(false);
+            deciding.shutdown();
+        }
+        int decidedMeanwhile = decided.get(1, TimeUnit.MINUTES);
+        assertThat(removed).isEqualTo(100);
+        List<Long> purges = jdbc.queryForList("SELECT seq FROM audit_record WHERE kind = 'PURGE' ORDER BY seq", Long.class);
+        assertThat(purges).as("one purge record per slice of 10").hasSize(10);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE kind = 'DECISION' AND seq > ? AND seq < ?",
+                Long.class, purges.get(0), purges.get(purges.size() - 1)))
+                .as("decisions committed between the purge's first and last slice").isPositive();
+        ChainVerifier.Result result = verifier.verify(null);
+        assertThat(result.valid()).as(String.valueOf(result.firstBroken())).isTrue();
+        assertThat(result.checked()).isEqualTo(decidedMeanwhile + purges.size());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_rule_fired", Long.class)).isEqualTo(decidedMeanwhile);
     }
 
     @Test
@@ -449,6 +556,11 @@ abstract class AuditStoreContract {
         return new DecisionRecord(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), "sha256:abc", "NOT_READY",
                 idempotencyKey, "hash-of-" + id, "{\"initiative\":{}}", "{\"decisionId\":\"" + id + "\"}",
                 "[{\"seq\":1,\"ruleId\":\"" + ruleId + "\"}]", "{\"decideMicros\":10}", null, List.of(ruleId));
+    }
+
+    private static DecisionRecord withCaller(DecisionRecord r, String caller) {
+        return new DecisionRecord(r.decisionId(), r.decidedAt(), r.rulesetVersion(), r.verdict(), r.idempotencyKey(),
+                r.requestHash(), r.requestBody(), r.responseBody(), r.traceJson(), r.timingsJson(), caller, r.ruleIds());
     }
 
     private static void sleep(long millis) {

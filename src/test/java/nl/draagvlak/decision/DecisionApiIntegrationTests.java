@@ -151,6 +151,8 @@ class DecisionApiIntegrationTests {
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(retry.header("Location")).as("a replay creates nothing").isNull();
+        assertThat(retry.header("Content-Location")).isEqualTo(first.header("Location"));
         Http.Response other = http.postJson("/api/v1/decisions", PLAN.replace("18", "19"), "Idempotency-Key", "order-42");
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.header("Content-Type")).startsWith("application/problem+json");
