@@ -179,7 +179,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 throw e;
             }
         } catch (Throwable e) {
-            boolean inDoubt = commitSent && !definitelyRolledBack(e);
+            boolean inDoubt = commitSent && StoreFailures.answerLost(e);
             log.warn("Audit batch of {} record(s) {}: {}", batch.size(),
                     inDoubt ? "in doubt (the commit was sent, its answer did not come)" : "not committed", e.toString());
             RuntimeException failure = inDoubt
@@ -194,15 +194,6 @@ final class GroupCommitWriter implements AutoCloseable {
                 throw fatal;
             }
         }
-    }
-
-    /** A commit that failed with one of these states was refused by the store, so it rolled back. */
-    private static boolean definitelyRolledBack(Throwable e) {
-        if (e instanceof SQLException sql && sql.getSQLState() != null) {
-            String sqlClass = sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()));
-            return sqlClass.equals("40") || sqlClass.equals("23");
-        }
-        return false;
     }
 
     /**

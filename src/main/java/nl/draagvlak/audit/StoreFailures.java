@@ -82,6 +82,24 @@ public final class StoreFailures {
      * The exception for a request whose store work failed: {@link AuditUnavailableException} (503,
      * retry later) when the store is unavailable, otherwise {@link AuditStoreFailureException} (500).
      */
+    /**
+     * Whether the failure means the store's answer was lost on the way (the connection broke or
+     * timed out), so that a commit sent may or may not have happened. A store that answered with an
+     * error, even "disk full" or "database closed", did not commit.
+     */
+    public static boolean answerLost(Throwable failure) {
+        for (Throwable cause : causes(failure)) {
+            if (cause instanceof java.net.SocketException || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.io.EOFException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static RuntimeException forRequest(String what, Throwable failure) {
         String message = what + ": " + failure.getMessage();
         return isUnavailable(failure) ? new AuditUnavailableException(message, failure)
