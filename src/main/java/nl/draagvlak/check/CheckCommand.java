@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.draagvlak.contract.DecisionRequest;
+import nl.draagvlak.contract.RequestReader;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleFolder;
 import nl.draagvlak.engine.RuleInfo;
@@ -14,14 +16,17 @@ import nl.draagvlak.engine.RuleProblem;
 import nl.draagvlak.engine.RulesetCompilationException;
 import nl.draagvlak.engine.RulesetCompiler;
 import nl.draagvlak.engine.TraceEntry;
+import nl.draagvlak.scenario.Scenario;
 import nl.draagvlak.scenario.ScenarioFiles;
 import nl.draagvlak.scenario.ScenarioResult;
 import nl.draagvlak.scenario.ScenarioRunner;
 
 /**
  * {@code check [--rules DIR] [--cases DIR]}: what a policy owner runs after editing a rule. Compiles
- * the rules (problems as {@code file:line:col message}), runs every scenario, prints a readable
- * diff for each failing one and which rules no scenario fires. Exit status 0 only if all is well.
+ * the rules (problems as {@code file:line:col message}), flags texts that restate a threshold with
+ * another number ({@link ThresholdLint}), runs every scenario, prints a readable diff for each
+ * failing one and which rules no scenario fires, and names every finding rule that can never fire
+ * ({@link RuleReach}). Exit status 0 only if all is well.
  */
 public final class CheckCommand {
 
@@ -57,7 +62,20 @@ public final class CheckCommand {
             return 1;
         }
         out.println("rules: " + ruleset.rules().size() + " rules compiled, version " + ruleset.version());
-        return runScenarios(ruleset, cases);
+        List<RuleProblem> staleTexts = ThresholdLint.check(ruleset.files());
+        staleTexts.stream().map(RuleProblem::format).forEach(out::println);
+        List<DecisionRequest> requests = new ArrayList<>();
+        int scenarios = runScenarios(ruleset, cases, requests);
+        List<RuleReach.Unreachable> unreachable = new RuleReach().neverFiring(ruleset, requests,
+                new RequestSpace(ThresholdLint.numbers(ruleset.files())));
+        unreachable.stream().map(RuleReach.Unreachable::describe).forEach(out::println);
+        if (!staleTexts.isEmpty()) {
+            out.println("FAILED: " + staleTexts.size() + " text(s) restate a threshold with another number");
+        }
+        if (!unreachable.isEmpty()) {
+            out.println("FAILED: " + unreachable.size() + " finding rule(s) can never fire");
+        }
+        return scenarios == 0 && staleTexts.isEmpty() && unreachable.isEmpty() ? 0 : 1;
     }
 
     /** Drools logs its progress at INFO; a policy owner needs only our own report. */
@@ -68,12 +86,13 @@ public final class CheckCommand {
         }
     }
 
-    private int runScenarios(CompiledRuleset ruleset, Path cases) {
+    private int runScenarios(CompiledRuleset ruleset, Path cases, List<DecisionRequest> requests) {
         if (!Files.isDirectory(cases)) {
             out.println("FAILED: scenario folder not found: " + cases);
             return 1;
         }
         ScenarioRunner runner = new ScenarioRunner();
+        RequestReader reader = new RequestReader();
         Set<String> fired = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         int count = 0;
@@ -81,8 +100,10 @@ public final class CheckCommand {
             count++;
             String name = ScenarioFiles.displayName(cases, file);
             try {
-                ScenarioResult result = runner.run(ruleset, ScenarioFiles.read(cases, file));
+                Scenario scenario = ScenarioFiles.read(cases, file);
+                ScenarioResult result = runner.run(ruleset, scenario);
                 if (result.decision() != null) {
+                    requests.add(reader.read(scenario.requestJson()));
                     result.decision().trace().stream().map(TraceEntry::ruleId).forEach(fired::add);
                 }
                 if (!result.passed()) {

@@ -3,29 +3,29 @@ package nl.draagvlak.model;
 import java.util.Map;
 
 /**
- * A named conclusion that a helper rule ({@code DERIVE-} id) draws once so that the rules
- * deciding on it share one definition, e.g. "short lead time" (derive, then decide).
+ * A conclusion that a helper rule ({@code DERIVE-} id) draws once so that the rules deciding on
+ * it share one definition, e.g. {@link Conclusion#SHORT_LEAD_TIME} (derive, then decide).
  */
 public final class Derived implements Fact {
 
-    private final String name;
+    private final Conclusion conclusion;
     private final Check check;
 
-    public Derived(String name, Check check) {
-        this.name = name;
+    public Derived(Conclusion conclusion, Check check) {
+        this.conclusion = conclusion;
         this.check = check;
     }
 
-    public String getName() { return name; }
+    public Conclusion getConclusion() { return conclusion; }
     public Check getCheck() { return check; }
 
     @Override
     public String label() {
-        return "Derived(" + name + ")";
+        return "Derived(" + conclusion.text() + ")";
     }
 
     @Override
     public Map<String, Object> snapshot() {
-        return Map.of("name", name, "value", check.toString());
+        return Map.of("name", conclusion.text(), "value", check.toString());
     }
 }

@@ -2,14 +2,18 @@ package nl.draagvlak.scenario;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.contract.RequestReader;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.engine.RuleInfo;
 import nl.draagvlak.model.Finding;
 import nl.draagvlak.model.NotAssessed;
 
@@ -30,7 +34,32 @@ public final class ScenarioRunner {
             return new ScenarioResult(scenario, null, List.of("the request is not valid: " + e.getMessage()));
         }
         Decision decision = engine.decide(ruleset, request, true);
-        return new ScenarioResult(scenario, decision, differences(scenario, decision));
+        List<String> differences = unknownRuleIds(scenario, ruleset);
+        differences.addAll(differences(scenario, decision));
+        return new ScenarioResult(scenario, decision, differences);
+    }
+
+    /**
+     * An expectation about a rule id that is no rule would pass for ever (a misspelt
+     * {@code doesNotFire} never fires), so naming one is a difference of its own.
+     */
+    private static List<String> unknownRuleIds(Scenario scenario, CompiledRuleset ruleset) {
+        Set<String> ids = ruleset.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        List<String> differences = new ArrayList<>();
+        Map<String, List<Expectation>> lists = new LinkedHashMap<>();
+        lists.put("fires", scenario.fires());
+        lists.put("doesNotFire", scenario.doesNotFire());
+        lists.put("notAssessed", scenario.notAssessed());
+        lists.put("notListed", scenario.notListed());
+        lists.forEach((list, expectations) -> expectations.stream().map(Expectation::rule)
+                .filter(rule -> !ids.contains(rule)).distinct()
+                .forEach(rule -> differences.add("expect." + list + " names " + rule
+                        + ", which is the id of no rule in the ruleset")));
+        if (scenario.verdictRule() != null && !ids.contains(scenario.verdictRule())) {
+            differences.add("expect.verdictRule names " + scenario.verdictRule()
+                    + ", which is the id of no rule in the ruleset");
+        }
+        return differences;
     }
 
     private static List<String> differences(Scenario scenario, Decision decision) {

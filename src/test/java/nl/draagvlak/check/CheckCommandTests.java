@@ -44,6 +44,39 @@ class CheckCommandTests {
     }
 
     @Test
+    void aFindingRuleDecidingOnAConclusionNoRuleDerivesCanNeverFire() {
+        Path rules = RuleFolders.copyOfProjectRules();
+        RuleFolders.replaceIn(rules.resolve("derive.drl"),
+                "insert( new Derived( Conclusion.LONG_LEAD_TIME, $plan.leadTimeMonths().above( 24 ) ) );", "");
+        int status = check.run(new String[] {"--rules", rules.toString()});
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).containsPattern("rules/migration/design-strategy\\.drl:\\d+:0 MIG-BO-TOO-HEAVY can never fire")
+                .contains("FAILED: 1 finding rule(s) can never fire");
+    }
+
+    @Test
+    void aFindingRuleWhoseConditionsExcludeEachOtherCanNeverFire() {
+        Path rules = RuleFolders.copyOfProjectRules();
+        RuleFolders.replaceIn(rules.resolve("support/it.drl"),
+                "$engagement.itEngagement().is( ItEngagement.TOP_DOWN_MANDATE )",
+                "$engagement.itEngagement().is( ItEngagement.TOP_DOWN_MANDATE )"
+                        + ".andAlso( $engagement.itEngagement().is( ItEngagement.NONE ) )");
+        int status = check.run(new String[] {"--rules", rules.toString()});
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).contains("SUP-IT-MANDATE can never fire").doesNotContain("SUP-IT-BACKLOG can never fire");
+    }
+
+    @Test
+    void aThresholdChangedWithoutItsTextsFailsTheCheckAtTheStaleText() {
+        Path rules = RuleFolders.copyOfProjectRules();
+        RuleFolders.replaceIn(rules.resolve("derive.drl"), "above( 24 )", "above( 30 )");
+        int status = check.run(new String[] {"--rules", rules.toString()});
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).contains("rules/derive.drl:18 DERIVE-LONG-LEAD-TIME: \"over 24 months\"")
+                .contains("text(s) restate a threshold with another number");
+    }
+
+    @Test
     void unknownArgumentsPrintUsage() {
         assertThat(check.run(new String[] {"--bogus"})).isEqualTo(2);
         assertThat(printed()).contains("usage: check");
