@@ -42,6 +42,21 @@ class AuditConfiguration {
     }
 
     @Bean
+    JdbcRulesetHistory rulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc) {
+        return new JdbcRulesetHistory(writer, jdbc);
+    }
+
+    @Bean
+    DecisionSamples decisionSamples(JdbcTemplate jdbc) {
+        return new DecisionSamples(jdbc);
+    }
+
+    @Bean
+    RuleUsageQuery ruleUsageQuery(JdbcTemplate jdbc, JsonMapper json) {
+        return new RuleUsageQuery(jdbc, json);
+    }
+
+    @Bean
     AuditQueries auditQueries(JdbcTemplate jdbc) {
         return new AuditQueries(jdbc);
     }

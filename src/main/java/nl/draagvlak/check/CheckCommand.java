@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleFolder;
 import nl.draagvlak.engine.RuleInfo;
@@ -14,14 +14,16 @@ import nl.draagvlak.engine.RuleProblem;
 import nl.draagvlak.engine.RulesetCompilationException;
 import nl.draagvlak.engine.RulesetCompiler;
 import nl.draagvlak.engine.TraceEntry;
+import nl.draagvlak.ruleset.RulesetLint;
 import nl.draagvlak.scenario.ScenarioFiles;
 import nl.draagvlak.scenario.ScenarioResult;
 import nl.draagvlak.scenario.ScenarioRunner;
 
 /**
- * {@code check [--rules DIR] [--cases DIR]}: what a policy owner runs after editing a rule. Compiles
- * the rules (problems as {@code file:line:col message}), runs every scenario, prints a readable
- * diff for each failing one and which rules no scenario fires. Exit status 0 only if all is well.
+ * {@code check [--rules DIR] [--cases DIR]}: what a policy owner runs after editing a rule, and the
+ * same gate the running service puts a changed folder through. Compiles and lints the rules
+ * (problems as {@code file:line:col message}), runs every scenario, prints a readable diff for
+ * each failing one, and how many scenarios fire each rule. Exit status 0 only if all is well.
  */
 public final class CheckCommand {
 
@@ -57,11 +59,19 @@ public final class CheckCommand {
             return 1;
         }
         out.println("rules: " + ruleset.rules().size() + " rules compiled, version " + ruleset.version());
-        return runScenarios(ruleset, cases);
+        List<RuleProblem> lint = new RulesetLint().check(ruleset.files());
+        lint.stream().map(RuleProblem::format).forEach(out::println);
+        out.println("lint: " + (lint.isEmpty() ? "no problems" : lint.size() + " problem(s)"));
+        int scenarios = runScenarios(ruleset, cases);
+        if (!lint.isEmpty()) {
+            out.println("FAILED: the lint found " + lint.size() + " problem(s)");
+            return 1;
+        }
+        return scenarios;
     }
 
     /** Drools logs its progress at INFO; a policy owner needs only our own report. */
-    private static void quietLibraryLogging() {
+    static void quietLibraryLogging() {
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -74,7 +84,7 @@ public final class CheckCommand {
             return 1;
         }
         ScenarioRunner runner = new ScenarioRunner();
-        Set<String> fired = new TreeSet<>();
+        Map<String, Integer> scenariosFiring = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int count = 0;
         for (Path file : ScenarioFiles.list(cases)) {
@@ -83,7 +93,8 @@ public final class CheckCommand {
             try {
                 ScenarioResult result = runner.run(ruleset, ScenarioFiles.read(cases, file));
                 if (result.decision() != null) {
-                    result.decision().trace().stream().map(TraceEntry::ruleId).forEach(fired::add);
+                    result.decision().trace().stream().map(TraceEntry::ruleId).distinct()
+                            .forEach(id -> scenariosFiring.merge(id, 1, Integer::sum));
                 }
                 if (!result.passed()) {
                     failures.add(name);
@@ -96,8 +107,12 @@ public final class CheckCommand {
                 out.println("     " + e.getMessage());
             }
         }
-        List<String> neverFired = ruleset.rules().stream().map(RuleInfo::id).filter(id -> !fired.contains(id))
-                .sorted().toList();
+        List<String> ids = ruleset.rules().stream().map(RuleInfo::id).distinct().sorted().toList();
+        int width = ids.stream().mapToInt(String::length).max().orElse(0);
+        out.println("coverage per rule (scenarios that fire it):");
+        ids.forEach(id -> out.println("  " + id + " ".repeat(width - id.length()) + "  "
+                + scenariosFiring.getOrDefault(id, 0)));
+        List<String> neverFired = ids.stream().filter(id -> !scenariosFiring.containsKey(id)).toList();
         out.println("coverage: " + (ruleset.rules().size() - neverFired.size()) + "/" + ruleset.rules().size()
                 + " rules fired by some scenario" + (neverFired.isEmpty() ? "" : "; never fired: "
                 + String.join(", ", neverFired)));

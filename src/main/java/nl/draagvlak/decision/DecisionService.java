@@ -17,13 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import nl.draagvlak.audit.AuditTrail;
 import nl.draagvlak.audit.DecisionRecord;
+import nl.draagvlak.audit.FailureRecord;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.RequestReader;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.engine.RuleExecutionException;
 import nl.draagvlak.engine.TraceEntry;
 import nl.draagvlak.ruleset.ActiveRuleset;
+import nl.draagvlak.ruleset.RuleCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,18 +43,23 @@ public class DecisionService {
     public static final DateTimeFormatter DECIDED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
     private final RequestReader reader = new RequestReader();
     private final ActiveRuleset rulesets;
     private final DecisionEngine engine;
     private final AuditTrail auditTrail;
     private final JsonMapper json;
+    private final RuleCounters counters;
     private final Map<String, CompletableFuture<DecisionRecord>> inFlightKeys = new ConcurrentHashMap<>();
 
-    DecisionService(ActiveRuleset rulesets, DecisionEngine engine, AuditTrail auditTrail, JsonMapper json) {
+    DecisionService(ActiveRuleset rulesets, DecisionEngine engine, AuditTrail auditTrail, JsonMapper json,
+                    RuleCounters counters) {
         this.rulesets = rulesets;
         this.engine = engine;
         this.auditTrail = auditTrail;
         this.json = json;
+        this.counters = counters;
     }
 
     /** The outcome of a POST: the stored record, and whether it was made now (201) or replayed (200). */
@@ -88,7 +98,13 @@ public class DecisionService {
         DecisionRequest request = reader.read(body);
         long read = System.nanoTime();
         CompiledRuleset ruleset = rulesets.current();
-        Decision decision = engine.decide(ruleset, request, true);
+        Decision decision;
+        try {
+            decision = engine.decide(ruleset, request, true);
+        } catch (RuleExecutionException e) {
+            recordFailure(e, ruleset, body, requestHash, caller);
+            throw e;
+        }
         long decided = System.nanoTime();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String decisionId = DecisionIds.next(decidedAt.toEpochMilli());
@@ -108,6 +124,19 @@ public class DecisionService {
                 decision.trace().stream().map(TraceEntry::ruleId).distinct().toList());
         auditTrail.store(record);
         return record;
+    }
+
+    /** The request, the rule and the error go into the chain as a failure; the caller gets the rule's 500. */
+    private void recordFailure(RuleExecutionException e, CompiledRuleset ruleset, byte[] body, String requestHash,
+                               String caller) {
+        counters.ruleFailed();
+        try {
+            auditTrail.storeFailure(new FailureRecord(Instant.now().truncatedTo(ChronoUnit.MILLIS), ruleset.version(),
+                    requestHash, new String(body, StandardCharsets.UTF_8), e.ruleId(), e.getMessage(), caller));
+        } catch (RuntimeException notStored) {
+            log.error("The failure of rule {} could not be recorded in the audit trail: {}", e.ruleId(),
+                    notStored.getMessage());
+        }
     }
 
     private static DecisionRecord sameBodyOrConflict(DecisionRecord stored, String requestHash, String key) {

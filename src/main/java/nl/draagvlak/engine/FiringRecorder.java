@@ -27,11 +27,26 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<String, Integer> firingsByRule = new HashMap<>();
     private final Map<String, Integer> updatesByRule = new HashMap<>();
+    private final long deadlineNanos;
+    private Runnable halt = () -> { };
+    private String overdueRule;
 
-    FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing) {
+    /** @param deadlineNanos the {@link System#nanoTime()} after which the decision is stopped at its next firing */
+    FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing, long deadlineNanos) {
         this.ruleset = ruleset;
         this.assessment = assessment;
         this.tracing = tracing;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** What stops the session once the deadline has passed. */
+    void haltWith(Runnable halt) {
+        this.halt = halt;
+    }
+
+    /** The rule that fired when the deadline had passed, or null while the decision is in time. */
+    RuleInfo overdueRule() {
+        return overdueRule == null ? null : ruleset.ruleNamed(overdueRule);
     }
 
     @Override
@@ -39,6 +54,10 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         Match match = event.getMatch();
         String name = match.getRule().getName();
         firingsByRule.merge(name, 1, Integer::sum);
+        if (overdueRule == null && System.nanoTime() - deadlineNanos > 0) {
+            overdueRule = name;
+            halt.run();
+        }
         boolean undecided = assessment.takeLastConclusionUndecided();
         if (tracing && !undecided) {
             RuleInfo rule = ruleset.ruleNamed(name);

@@ -18,8 +18,14 @@ class RulesetConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RulesetConfiguration.class);
 
     @Bean
-    ActiveRuleset activeRuleset(RulesProperties properties) {
-        return new ActiveRuleset(properties, compilerFor(properties), RulesetWarmup.take(properties));
+    ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters) {
+        return new ActiveRuleset(properties, compilerFor(properties), history, counters,
+                RulesetWarmup.take(properties));
+    }
+
+    @Bean
+    RuleCounters ruleCounters() {
+        return new RuleCounters();
     }
 
     static RulesetCompiler compilerFor(RulesProperties properties) {
@@ -29,13 +35,14 @@ class RulesetConfiguration {
     }
 
     @Bean
-    DecisionEngine decisionEngine(RulesProperties properties) {
-        return new DecisionEngine(properties.maxFirings());
+    DecisionEngine decisionEngine(RulesProperties properties, DecisionProperties decisions) {
+        return new DecisionEngine(properties.maxFirings(), true, decisions.timeLimit());
     }
 
     /** Polls the folder's content hash: works on every file system, where change events do not. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService rulesWatcher(ActiveRuleset ruleset, RulesProperties properties) {
-        return BackgroundTask.every(properties.reloadInterval(), "rules-watcher", ruleset::reloadIfChanged, log);
+        return BackgroundTask.every(properties.watch() ? properties.reloadInterval() : java.time.Duration.ZERO,
+                "rules-watcher", ruleset::reloadIfChanged, log);
     }
 }
