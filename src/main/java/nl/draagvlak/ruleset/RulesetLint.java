@@ -95,20 +95,26 @@ public final class RulesetLint {
 
     private static void consequence(DrlText drl, DrlText.Rule rule, List<RuleProblem> problems) {
         for (DrlText.Line line : rule.consequence()) {
+            // One problem per line, with every reason found on it.
+            List<String> reasons = new ArrayList<>();
+            int column = -1;
             for (Forbidden forbidden : IN_CONSEQUENCES) {
                 Matcher found = forbidden.pattern().matcher(line.code());
                 if (found.find()) {
-                    problems.add(consequenceProblem(drl, rule, line, found.start(), forbidden.what()
-                            + " (" + found.group().strip() + ")"));
+                    reasons.add(forbidden.what() + " (" + found.group().strip() + ")");
+                    column = column < 0 ? found.start() : Math.min(column, found.start());
                 }
             }
             Matcher qualified = QUALIFIED.matcher(line.code());
             while (qualified.find()) {
                 String name = qualified.group(1);
                 if (PACKAGE_ROOTS.contains(name) || (Character.isUpperCase(name.charAt(0)) && !isModelType(name))) {
-                    problems.add(consequenceProblem(drl, rule, line, qualified.start(1),
-                            "touches statics outside the fact model (" + name + ")"));
+                    reasons.add("touches statics outside the fact model (" + name + ")");
+                    column = column < 0 ? qualified.start(1) : Math.min(column, qualified.start(1));
                 }
+            }
+            if (!reasons.isEmpty()) {
+                problems.add(consequenceProblem(drl, rule, line, column, String.join(", ", reasons)));
             }
         }
     }

@@ -19,7 +19,10 @@ class ActiveRulesetTests {
 
     private final Path rules = RuleFolders.copyOfProjectRules();
     private final RuleEdits edits = new RuleEdits(rules);
-    private final RulesetCompiler compiler = new RulesetCompiler();
+    /** One compile cache for the class: the same versions come up in many tests. */
+    private static final nl.draagvlak.engine.CompiledRulesetCache CACHE = new nl.draagvlak.engine.CompiledRulesetCache(
+            RuleFolders.temporaryFolder("draagvlak-ruleset-cache"));
+    private final RulesetCompiler compiler = new RulesetCompiler(CACHE);
     private final MemoryRulesetHistory history = new MemoryRulesetHistory();
     private final RuleCounters counters = new RuleCounters();
     private final ActiveRuleset active = start();
