@@ -30,7 +30,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
 public final class DecisionEngine {
 
     public static final int DEFAULT_MAX_FIRINGS = 20_000;
-    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(1);
+    /** No time limit: only the service bounds time ({@code draagvlak.decisions.time-limit}), where callers wait. */
+    public static final Duration NO_TIME_LIMIT = Duration.ZERO;
     private static final String VERDICT_GROUP = "verdict";
 
     /** The contract's order of findings: severity (heaviest first), rule id, stakeholder. */
@@ -56,10 +57,10 @@ public final class DecisionEngine {
 
     /** @param pooled reuse sessions (the default); false builds a fresh one per decision */
     public DecisionEngine(int maxFirings, boolean pooled) {
-        this(maxFirings, pooled, DEFAULT_TIME_LIMIT);
+        this(maxFirings, pooled, NO_TIME_LIMIT);
     }
 
-    /** @param timeLimit how long one decision may take, checked at each firing */
+    /** @param timeLimit how long one decision's firing may take, checked at each firing; zero for no limit */
     public DecisionEngine(int maxFirings, boolean pooled, Duration timeLimit) {
         this.maxFirings = maxFirings;
         this.pooled = pooled;
@@ -69,7 +70,7 @@ public final class DecisionEngine {
     public Decision decide(CompiledRuleset ruleset, DecisionRequest request, boolean tracing) {
         List<Fact> facts = RequestFacts.of(request);
         Assessment assessment = new Assessment(ruleset.metaByName());
-        FiringRecorder recorder = new FiringRecorder(ruleset, assessment, tracing, System.nanoTime() + timeLimit.toNanos());
+        FiringRecorder recorder = new FiringRecorder(ruleset, assessment, tracing);
         KieSession session = pooled ? ruleset.sessions().newKieSession() : ruleset.kieBase().newKieSession();
         int firings;
         try {
@@ -79,6 +80,10 @@ public final class DecisionEngine {
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             for (Fact fact : facts) {
                 session.insert(fact);
+            }
+            if (!timeLimit.isZero()) {
+                // From the first firing: building a cold session's network is the engine's time, not a rule's.
+                recorder.stopAfter(System.nanoTime() + timeLimit.toNanos());
             }
             firings = fire(session, recorder, 0, ruleset);
             session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();

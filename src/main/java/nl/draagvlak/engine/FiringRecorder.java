@@ -27,16 +27,21 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<String, Integer> firingsByRule = new HashMap<>();
     private final Map<String, Integer> updatesByRule = new HashMap<>();
-    private final long deadlineNanos;
+    private boolean timed;
+    private long deadlineNanos;
     private Runnable halt = () -> { };
     private String overdueRule;
 
-    /** @param deadlineNanos the {@link System#nanoTime()} after which the decision is stopped at its next firing */
-    FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing, long deadlineNanos) {
+    FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing) {
         this.ruleset = ruleset;
         this.assessment = assessment;
         this.tracing = tracing;
+    }
+
+    /** Stops the decision at its first firing after this {@link System#nanoTime()}. */
+    void stopAfter(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
+        this.timed = true;
     }
 
     /** What stops the session once the deadline has passed. */
@@ -54,7 +59,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         Match match = event.getMatch();
         String name = match.getRule().getName();
         firingsByRule.merge(name, 1, Integer::sum);
-        if (overdueRule == null && System.nanoTime() - deadlineNanos > 0) {
+        if (timed && overdueRule == null && System.nanoTime() - deadlineNanos > 0) {
             overdueRule = name;
             halt.run();
         }
