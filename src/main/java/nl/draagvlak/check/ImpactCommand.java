@@ -74,14 +74,22 @@ public final class ImpactCommand {
             out.println("FAILED: the rules do not compile (" + e.problems().size() + " problem(s))");
             return 1;
         } catch (RuntimeException e) {
-            out.println("FAILED: " + e.getMessage());
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            out.println("FAILED: " + e.getMessage() + (cause == e ? "" : " (" + cause.getMessage() + ")"));
             return 1;
         }
     }
 
     private static String direct(String store, List<RuleFile> files, int last) {
         CompiledRuleset candidate = new RulesetCompiler().compile(files);
-        List<DecisionSamples.Sampled> sample = DecisionSamples.over(new DriverManagerDataSource(store)).last(last);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(store);
+        if (store.startsWith("jdbc:h2:")) {
+            dataSource.setUsername("sa"); // the embedded store's user (application.properties)
+        }
+        List<DecisionSamples.Sampled> sample = DecisionSamples.over(dataSource).last(last);
         ImpactAnalysis.Report report = new ImpactAnalysis(new DecisionEngine()).replay(candidate, sample.stream()
                 .map(s -> new ImpactAnalysis.Past(s.decisionId(), s.requestBody(), s.responseBody())).toList());
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);

@@ -57,7 +57,7 @@ class HotReloadIntegrationTests {
                         String version) {
     }
 
-    private record Change(String kind, String version, long writtenNanos, long judgedNanos) {
+    private record Change(String kind, String version, long writtenNanos, long judgedNanos, Instant judged) {
     }
 
     @Test
@@ -95,10 +95,11 @@ class HotReloadIntegrationTests {
             String version = steps.get(i).get();
             JsonNode candidate = awaitCandidate(http, version);
             long judged = System.nanoTime();
+            Instant judgedAt = Instant.now();
             String expected = kinds.get(i).equals("good") ? "ACTIVATED" : "REJECTED";
             assertThat(candidate.get("outcome").asText()).as(kinds.get(i) + " change " + (i + 1)).isEqualTo(expected);
             (expected.equals("ACTIVATED") ? activated : rejected).add(version);
-            changes.add(new Change(kinds.get(i), version, written, judged));
+            changes.add(new Change(kinds.get(i), version, written, judged, judgedAt));
             Thread.sleep(500); // callers decide on what is active now before the next change
         }
         Thread.sleep(1_000);
@@ -115,8 +116,8 @@ class HotReloadIntegrationTests {
         assertThat(new HashSet<>(all.stream().map(Call::version).toList())).isSubsetOf(activated);
         JsonNode versions = http.get("/api/v1/rulesets").json().get("items");
         for (Call call : all) {
-            assertThat(wasActiveDuring(versions, call)).as("%s active between %s and %s", call.version(), call.sent(),
-                    call.received()).isTrue();
+            assertThat(wasActiveDuring(versions, changes, call)).as("%s active between %s and %s (versions: %s)",
+                    call.version(), call.sent(), call.received(), versions).isTrue();
         }
         report(all, changes);
     }
@@ -148,13 +149,27 @@ class HotReloadIntegrationTests {
         throw new AssertionError("candidate " + version + " was not judged within 60 s");
     }
 
-    private static boolean wasActiveDuring(JsonNode versions, Call call) {
-        for (JsonNode item : versions) {
+    /**
+     * Whether the call's version was active at some moment of the call. A version is active from its
+     * recorded activation until its successor is swapped in: the swap follows the commit of the
+     * successor's activation record, and precedes the status showing it, which the test saw at {@code judged}.
+     */
+    private static boolean wasActiveDuring(JsonNode versions, List<Change> changes, Call call) {
+        for (int i = 0; i < versions.size(); i++) {
+            JsonNode item = versions.get(i);
             if (!item.get("version").asText().equals(call.version())) {
                 continue;
             }
             Instant from = Instant.parse(item.get("activeFrom").asText());
             Instant to = item.get("activeTo").isNull() ? Instant.MAX : Instant.parse(item.get("activeTo").asText());
+            if (i > 0) {
+                String successor = versions.get(i - 1).get("version").asText();
+                for (Change change : changes) {
+                    if (change.version().equals(successor) && change.judged().isAfter(to)) {
+                        to = change.judged();
+                    }
+                }
+            }
             // activation times are kept to the millisecond
             if (!from.isAfter(call.received().plusMillis(1)) && !to.isBefore(call.sent().minusMillis(1))) {
                 return true;
