@@ -118,9 +118,11 @@ public final class DecisionEngine {
         }
         RuleInfo overdue = recorder.overdueRule();
         if (overdue != null) {
-            throw new RuleExecutionException(overdue.id(), "the decision took longer than its time limit of "
-                    + timeLimit.toMillis() + " ms; it was stopped after rule \"" + overdue.name() + "\" ("
-                    + overdue.id() + ", " + overdue.file() + ":" + overdue.line() + ") fired", null);
+            RuleInfo slowest = recorder.slowestRule();
+            throw new RuleExecutionException(slowest.id(), "the decision took longer than its time limit of "
+                    + timeLimit.toMillis() + " ms and was stopped after rule \"" + overdue.name() + "\" fired; rule \""
+                    + slowest.name() + "\" (" + slowest.id() + ", " + slowest.file() + ":" + slowest.line() + ") took "
+                    + recorder.millisIn(slowest) + " ms of it", null);
         }
         if (fired >= allowed) {
             RuleInfo busiest = recorder.busiestRule();
