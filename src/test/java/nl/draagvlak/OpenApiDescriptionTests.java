@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -18,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.draagvlak.audit.VerificationJobs;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.RequestLimits;
@@ -77,7 +83,7 @@ class OpenApiDescriptionTests {
     /** The enums responses carry, by the component schema that describes each. */
     private static final Map<String, Class<? extends Enum<?>>> RESPONSE_ENUMS = Map.of(
             "Verdict", Verdict.class, "FindingType", FindingType.class, "Severity", Severity.class,
-            "RuleRole", RuleInfo.Role.class);
+            "RuleRole", RuleInfo.Role.class, "VerificationState", VerificationJobs.State.class);
 
     /** Request schemas are named after the contract records; these fields must be sent. */
     private static final Map<String, Set<String>> REQUIRED_REQUEST_FIELDS = Map.of(
@@ -117,13 +123,15 @@ class OpenApiDescriptionTests {
             Map.entry("VerifyResult", "nl.draagvlak.audit.ChainVerifier$Result"),
             Map.entry("BrokenRecord", "nl.draagvlak.audit.ChainVerifier$Broken"),
             Map.entry("ChainHead", "nl.draagvlak.audit.ChainVerifier$Head"),
+            Map.entry("Verification", "nl.draagvlak.audit.web.AuditController$Verification"),
             Map.entry("FieldError", FieldError.class.getName()));
 
     /** Object schemas built from maps in the code rather than records; their fields are listed here. */
     private static final Map<String, Set<String>> RESPONSE_MAPS = Map.of(
             "Timings", Set.of("readMicros", "decideMicros", "firings"),
             "RulesetFile", Set.of("path", "content"),
-            "Problem", Set.of("type", "title", "status", "detail", "instance", "errors", "ruleId", "problems"),
+            "Problem", Set.of("type", "title", "status", "detail", "instance", "requestId", "errors", "ruleId",
+                    "problems"),
             // the impact request, read field by field (nl.draagvlak.ruleset.web.ImpactRequest)
             "ImpactRequest", Set.of("candidate", "sample"),
             "ImpactCandidate", Set.of("version", "files"),
@@ -145,7 +153,9 @@ class OpenApiDescriptionTests {
             "GET /api/v1/rulesets/{a}/diff/{b}",
             "POST /api/v1/rulesets/impact",
             "GET /api/v1/rules/usage",
-            "GET /api/v1/audit/verify");
+            "GET /api/v1/audit/verify",
+            "POST /api/v1/audit/verifications",
+            "GET /api/v1/audit/verifications/{id}");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
@@ -201,6 +211,7 @@ class OpenApiDescriptionTests {
         assertThat(nullableRefOf(property("Rule", "type"))).isEqualTo("FindingType");
         assertThat(nullableRefOf(property("Rule", "severity"))).isEqualTo("Severity");
         assertThat(nullableRefOf(property("Rule", "verdict"))).isEqualTo("Verdict");
+        assertThat(refOf(property("Verification", "state"))).isEqualTo("VerificationState");
     }
 
     // ---------------------------------------------------------------- request
@@ -347,10 +358,56 @@ class OpenApiDescriptionTests {
     }
 
     @Test
-    void lookingUpAnUnknownDecisionOrRulesetIsA404() {
+    void lookingUpAnUnknownDecisionOrRulesetOrVerificationIsA404() {
         assertThat(map(operation("get", "/api/v1/decisions/{id}").get("responses"))).containsKey("404");
         assertThat(map(operation("post", "/api/v1/decisions/{id}/replay").get("responses"))).containsKey("404");
         assertThat(map(operation("get", "/api/v1/rulesets/{version}").get("responses"))).containsKey("404");
+        assertThat(map(operation("get", "/api/v1/audit/verifications/{id}").get("responses"))).containsKey("404");
+    }
+
+    @Test
+    void aVerificationJobIsAccepted202WithItsLocationAndAnUnknownSinceIsA409() throws ReflectiveOperationException {
+        Map<String, Object> accepted = map(map(operation("post", "/api/v1/audit/verifications").get("responses"))
+                .get("202"));
+        assertThat(map(accepted.get("headers"))).containsKey("Location");
+        assertThat(refOf(map(map(map(accepted.get("content")).get("application/json")).get("schema"))))
+                .isEqualTo("Verification");
+        assertThat(map(operation("get", "/api/v1/audit/verify").get("responses"))).containsKeys("400", "409");
+        Field keyword = Class.forName("nl.draagvlak.audit.web.AuditController").getDeclaredField("LAST_SIGNED_OFF");
+        keyword.setAccessible(true);
+        assertThat((String) map(parameter("get", "/api/v1/audit/verify", "since").get("schema")).get("pattern"))
+                .contains((String) keyword.get(null));
+    }
+
+    /** Every {@code problem(HttpStatus.X, "type", ...)} the service's code makes, by its type. */
+    @Test
+    void everyProblemTypeTheCodeAnswersIsListed() throws IOException {
+        Pattern made = Pattern.compile("problem\\(HttpStatus\\.[A-Z_]+,\\s*\"([a-z-]+)\"");
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = made.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    types.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(types).contains("invalid-request", "audit-unavailable", "audit-store-failure");
+        String described = (String) property("Problem", "type").get("description");
+        for (String type : types) {
+            assertThat(described).as("Problem.type lists " + type).contains("`" + type + "`");
+        }
+    }
+
+    @Test
+    void everyOperationOnTheAuditStoreMayAnswer503WithRetryAfter() {
+        forEachOperation((key, operation) -> {
+            if (list(operation.get("tags")).contains("audit") || key.equals("POST /api/v1/decisions")) {
+                Map<String, Object> unavailable = resolve(map(map(operation.get("responses")).get("503")));
+                assertThat(unavailable).as(key + " 503").isNotEmpty();
+                assertThat(map(unavailable.get("headers"))).as(key + " 503").containsKey("Retry-After");
+            }
+        });
     }
 
     @Test

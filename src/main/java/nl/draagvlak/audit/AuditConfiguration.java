@@ -1,9 +1,6 @@
 package nl.draagvlak.audit;
 
-import java.time.Duration;
 import java.time.Instant;
-import nl.draagvlak.BackgroundTask;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import nl.draagvlak.ruleset.ActiveRuleset;
 import org.slf4j.Logger;
@@ -11,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +21,7 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     GroupCommitWriter groupCommitWriter(DataSource dataSource, AuditProperties properties, JdbcTemplate jdbc) {
         warnIfCommitsAreNotDurable(jdbc);
-        return new GroupCommitWriter(dataSource, properties.waitLimit());
+        return new GroupCommitWriter(dataSource, properties.waitLimit(), properties.storeTimeout());
     }
 
     @Bean
@@ -35,6 +34,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    StoreWritability storeWritability(DataSource dataSource, AuditProperties properties) {
+        return new StoreWritability(dataSource, properties.waitLimit());
+    }
+
+    @Bean
     RulesetArchive rulesetArchive(JdbcTemplate jdbc, TransactionTemplate transactions, ActiveRuleset rulesets) {
         RulesetArchive archive = new RulesetArchive(jdbc, transactions);
         rulesets.onActivation(archive::keep);
@@ -42,8 +46,9 @@ class AuditConfiguration {
     }
 
     @Bean
-    JdbcRulesetHistory rulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc) {
-        return new JdbcRulesetHistory(writer, jdbc);
+    JdbcRulesetHistory rulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        // An archive of its own: the archive bean waits for the active ruleset, which needs this history.
+        return new JdbcRulesetHistory(writer, jdbc, new RulesetArchive(jdbc, transactions));
     }
 
     @Bean
@@ -71,11 +76,16 @@ class AuditConfiguration {
         return new RetentionPurge(writer);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService retentionScheduler(AuditProperties properties, RetentionPurge purge) {
-        Duration every = properties.retention().isZero() ? Duration.ZERO : properties.purgeInterval();
-        return BackgroundTask.every(every, "audit-retention",
-                () -> purge.purgeBefore(Instant.now().minus(properties.retention())), log);
+    /** Purges every purge-interval, on the background scheduler; not at all when retention is zero. */
+    @Bean
+    SchedulingConfigurer retentionSchedule(AuditProperties properties, RetentionPurge purge) {
+        return tasks -> {
+            if (!properties.retention().isZero()) {
+                tasks.addFixedDelayTask(new FixedDelayTask(
+                        () -> purge.purgeBefore(Instant.now().minus(properties.retention())),
+                        properties.purgeInterval(), properties.purgeInterval()));
+            }
+        };
     }
 
     /** PostgreSQL with synchronous_commit off acknowledges commits that a crash can still lose. */

@@ -8,7 +8,13 @@ public interface AuditTrail {
     /**
      * Stores the record durably and returns once it is committed.
      *
-     * @throws AuditUnavailableException when it cannot be committed: the decision must not be answered
+     * @throws AuditUnavailableException when the store is unreachable or refusing: the decision must not be
+     *                                   answered, and a retry later may succeed
+     *                                   ({@link AuditOutcomeUnknownException} when the store stopped answering
+     *                                   during its commit)
+     * @throws AuditStoreFailureException when the store fails for a reason no retry fixes (bad SQL, a
+     *                                    broken schema): the decision must not be answered either
+     * @throws DuplicateIdempotencyKeyException when the caller's idempotency key is already stored
      */
     void store(DecisionRecord record);
 
@@ -24,6 +30,11 @@ public interface AuditTrail {
         return true;
     }
 
-    /** The decision stored under an idempotency key, if any. */
-    Optional<DecisionRecord> findByIdempotencyKey(String key);
+    /** Whether records can be written: false once the writer has stopped (for the readiness check). */
+    default boolean isWriterAlive() {
+        return true;
+    }
+
+    /** The decision stored under an idempotency key of this caller (null: requests without caller), if any. */
+    Optional<DecisionRecord> findByIdempotencyKey(String caller, String key);
 }

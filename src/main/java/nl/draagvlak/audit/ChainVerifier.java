@@ -5,8 +5,14 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Walks the hash chain in sequence order and recomputes every hash. The first record must follow
  * the genesis hash, or the head of a purged segment that a later PURGE record vouches for. Against
  * an exported head ({@code seq:hash}) it also proves that no record up to it was removed from the end.
+ *
+ * <p>Every walk reads one snapshot of the store, so a decision or a purge that commits while it
+ * runs can neither look like a gap nor like a cut end: the result describes the chain as it was
+ * when the walk began. A full walk that finds the chain valid signs its head off, and a later walk
+ * {@code since} that head (or one the caller kept) checks only the records after it.
  */
 public final class ChainVerifier {
 
@@ -22,13 +33,29 @@ public final class ChainVerifier {
             SELECT seq, kind, decision_id, decided_at, ruleset_version, verdict, idempotency_key, request_hash,
                    request_body, response_body, trace, timings, caller, payload, prev_hash, hash
             FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?""";
+    private static final Progress NO_PROGRESS = (checked, total) -> { };
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final int chunk;
+    private final SignedOffHeads signedOff;
+    private volatile TransactionTemplate snapshots;
 
     ChainVerifier(JdbcTemplate jdbc, JsonMapper json) {
+        this(jdbc, json, CHUNK);
+    }
+
+    /** With another chunk size, so that tests can run a walk of many chunks over few records. */
+    ChainVerifier(JdbcTemplate jdbc, JsonMapper json, int chunk) {
         this.jdbc = jdbc;
         this.json = json;
+        this.chunk = chunk;
+        this.signedOff = new SignedOffHeads(jdbc);
+    }
+
+    /** Told after every chunk of a walk how many records it has checked, of how many in its snapshot. */
+    public interface Progress {
+        void checked(long checked, long total);
     }
 
     public record Broken(long sequence, String decisionId, String reason) {
@@ -37,15 +64,57 @@ public final class ChainVerifier {
     public record Head(long sequence, String hash) {
     }
 
-    public record Result(boolean valid, long checked, Broken firstBroken, Head head) {
+    /** {@code since} is the head the walk started after; null when it walked the whole chain. */
+    public record Result(boolean valid, long checked, Broken firstBroken, Head head, Head since) {
     }
 
+    /** Walks the whole chain. */
     public Result verify(Head exportedHead) {
-        // The head is read before the walk: decisions committed while it runs extend the chain
-        // beyond it, which is fine; a chain that ends before it lost records at the end.
+        return verify(exportedHead, NO_PROGRESS);
+    }
+
+    /** Walks the whole chain, telling {@code progress} how far it has come; a valid chain's head is signed off. */
+    public Result verify(Head exportedHead, Progress progress) {
+        Result result = inSnapshot(() -> walk(null, exportedHead, progress));
+        if (result.valid() && result.head() != null) {
+            signedOff.signOff(result.head(), result.checked());
+        }
+        return result;
+    }
+
+    /**
+     * Checks only the records after {@code since}, a head of this chain (kept from an earlier verify):
+     * that its record still has its hash, and that every record after it follows.
+     *
+     * @throws UnknownHeadException when the chain has no record with that sequence and hash
+     */
+    public Result verifySince(Head since, Head exportedHead) {
+        return inSnapshot(() -> walk(since, exportedHead, NO_PROGRESS));
+    }
+
+    /** {@link #verifySince} the newest head a full walk signed off. */
+    public Result verifySinceLastSignOff(Head exportedHead) {
+        Head since = signedOff.latest().orElseThrow(() -> new UnknownHeadException(
+                "no full verify has signed off a head of this chain yet"));
+        return verifySince(since, exportedHead);
+    }
+
+    private Result walk(Head since, Head exported, Progress progress) {
         Head storedHead = storedHead();
-        Walk walk = new Walk(purgeAnchors(), storedHead.sequence());
-        long after = Long.MIN_VALUE;
+        Walk walk;
+        long total;
+        long after;
+        if (since == null) {
+            walk = new Walk(purgeAnchors(), storedHead);
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
+            after = Long.MIN_VALUE;
+        } else {
+            requireInChain(since);
+            walk = Walk.after(since, storedHead);
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE seq > ?", Long.class,
+                    since.sequence());
+            after = since.sequence();
+        }
         while (walk.broken == null) {
             // In chunks of the key: each a short index range read, so neither store materialises the
             // whole chain (H2 would copy it to a temporary file first, PostgreSQL's driver into memory).
@@ -55,21 +124,42 @@ public final class ChainVerifier {
                 walk.processRow(row);
                 lastRead[0] = row.getLong(1);
                 rows[0]++;
-            }, after, CHUNK);
-            if (rows[0] < CHUNK) {
+            }, after, chunk);
+            progress.checked(walk.checked, total);
+            if (rows[0] < chunk) {
                 break;
             }
             after = lastRead[0];
         }
         Broken broken = walk.broken;
-        Head head = walk.lastSeq == 0 ? null : new Head(walk.lastSeq, walk.lastHash);
         if (broken == null) {
-            broken = checkStoredHead(storedHead, walk);
+            broken = walk.checkStoredHead();
         }
-        if (broken == null && exportedHead != null) {
-            broken = checkExportedHead(exportedHead, walk);
+        if (broken == null && exported != null) {
+            broken = checkExportedHead(exported, walk);
         }
-        return new Result(broken == null, walk.checked, broken, head);
+        Head head = walk.lastSeq == 0 ? null : new Head(walk.lastSeq, walk.lastHash);
+        return new Result(broken == null, walk.checked, broken, head, since);
+    }
+
+    /**
+     * Runs the walk in one read-only transaction that sees one snapshot of every table. On
+     * PostgreSQL that is REPEATABLE READ. H2's REPEATABLE READ takes each table's snapshot at its
+     * first read (a purge committed between reading the chain head and the records would show),
+     * its SERIALIZABLE one snapshot of the whole database, and neither blocks the writer.
+     */
+    private <T> T inSnapshot(Supplier<T> work) {
+        TransactionTemplate template = snapshots;
+        if (template == null) {
+            DataSource dataSource = jdbc.getDataSource();
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            template.setReadOnly(true);
+            template.setIsolationLevel("PostgreSQL".equals(product) ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+                    : TransactionDefinition.ISOLATION_SERIALIZABLE);
+            snapshots = template;
+        }
+        return template.execute(status -> work.get());
     }
 
     private Head storedHead() {
@@ -77,15 +167,26 @@ public final class ChainVerifier {
         return new Head(((Number) stored.get("seq")).longValue(), (String) stored.get("hash"));
     }
 
-    private static Broken checkStoredHead(Head stored, Walk walk) {
-        if (stored.sequence() > walk.lastSeq) {
-            return new Broken(walk.lastSeq + 1, null, "the chain head says sequence " + stored.sequence()
-                    + " but the last record is " + walk.lastSeq + ": records were removed from the end");
+    private String hashAt(long sequence) {
+        return jdbc.query("SELECT hash FROM audit_record WHERE seq = ?", (row, n) -> row.getString(1), sequence)
+                .stream().findFirst().orElse(null);
+    }
+
+    private void requireInChain(Head since) {
+        String hash = hashAt(since.sequence());
+        if (hash == null) {
+            Map<String, Object> range = jdbc.queryForMap("SELECT MIN(seq) AS first, MAX(seq) AS last FROM audit_record");
+            long first = range.get("first") == null ? 0 : ((Number) range.get("first")).longValue();
+            long last = range.get("last") == null ? 0 : ((Number) range.get("last")).longValue();
+            String why = since.sequence() > last ? "the chain ends at sequence " + last
+                    : since.sequence() < first ? "the records before sequence " + first + " are gone (purged)"
+                    : "there is no record with that sequence";
+            throw new UnknownHeadException("this chain has no record " + since.sequence() + ": " + why);
         }
-        if (stored.sequence() > 0 && !stored.hash().equals(walk.hashAtStoredHead)) {
-            return new Broken(stored.sequence(), null, "the record at the chain head has another hash than the head");
+        if (!hash.equals(since.hash())) {
+            throw new UnknownHeadException("the record " + since.sequence() + " has another hash: this is no head of"
+                    + " this chain, or that record was altered (a full verify names the first broken record)");
         }
-        return null;
     }
 
     private Broken checkExportedHead(Head exported, Walk walk) {
@@ -93,8 +194,7 @@ public final class ChainVerifier {
             return new Broken(walk.lastSeq + 1, null, "the exported head is sequence " + exported.sequence()
                     + " but the chain ends at " + walk.lastSeq + ": records were removed from the end");
         }
-        String hash = jdbc.query("SELECT hash FROM audit_record WHERE seq = ?",
-                (row, n) -> row.getString(1), exported.sequence()).stream().findFirst().orElse(null);
+        String hash = hashAt(exported.sequence());
         if (hash == null) {
             return new Broken(exported.sequence(), null, "the exported head's record is gone (purged or removed)");
         }
@@ -116,16 +216,27 @@ public final class ChainVerifier {
 
     private static final class Walk {
         private final Map<Long, String> purgeAnchors;
-        private final long storedHeadSeq;
+        private final Head storedHead;
         private String hashAtStoredHead;
         private long checked;
         private long lastSeq;
         private String lastHash;
         private Broken broken;
 
-        Walk(Map<Long, String> purgeAnchors, long storedHeadSeq) {
+        Walk(Map<Long, String> purgeAnchors, Head storedHead) {
             this.purgeAnchors = purgeAnchors;
-            this.storedHeadSeq = storedHeadSeq;
+            this.storedHead = storedHead;
+        }
+
+        /** A walk that goes on from a head already checked. */
+        static Walk after(Head since, Head storedHead) {
+            Walk walk = new Walk(Map.of(), storedHead);
+            walk.lastSeq = since.sequence();
+            walk.lastHash = since.hash();
+            if (storedHead.sequence() == since.sequence()) {
+                walk.hashAtStoredHead = since.hash();
+            }
+            return walk;
         }
 
         void processRow(ResultSet row) throws SQLException {
@@ -158,7 +269,7 @@ public final class ChainVerifier {
             checked++;
             lastSeq = seq;
             lastHash = hash;
-            if (seq == storedHeadSeq) {
+            if (seq == storedHead.sequence()) {
                 hashAtStoredHead = hash;
             }
         }
@@ -171,6 +282,22 @@ public final class ChainVerifier {
                 return ChainRecord.GENESIS_HASH;
             }
             return purgeAnchors.get(seq - 1);
+        }
+
+        /** In one snapshot the writer's head is exactly the last record: the head and the records commit together. */
+        Broken checkStoredHead() {
+            if (storedHead.sequence() > lastSeq) {
+                return new Broken(lastSeq + 1, null, "the chain head says sequence " + storedHead.sequence()
+                        + " but the last record is " + lastSeq + ": records were removed from the end");
+            }
+            if (storedHead.sequence() < lastSeq) {
+                return new Broken(storedHead.sequence() + 1, null, "records run past the chain head (sequence "
+                        + storedHead.sequence() + "): the head was set back, or records were written around the writer");
+            }
+            if (storedHead.sequence() > 0 && !storedHead.hash().equals(hashAtStoredHead)) {
+                return new Broken(storedHead.sequence(), null, "the record at the chain head has another hash than the head");
+            }
+            return null;
         }
     }
 }

@@ -9,13 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +22,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The one writer of the hash chain. Requests hand it their records and wait; it takes everything
  * pending, chains it onto the head in one transaction, commits, and only then releases every
- * waiting request (a group commit: one commit, and one disk flush, for many decisions). If the
- * commit fails, every request of the batch fails and gets no decision.
+ * waiting request (a group commit: one commit, and one disk flush, for many decisions).
+ *
+ * <p>What a failure means to a requester: a record whose requester stopped waiting before the
+ * writer claimed it is withdrawn and never sent (a plain 503 means no record, ever). A batch that
+ * fails before its commit is sent is rolled back (plain 503). Only a batch whose commit was sent
+ * when the store stopped answering is in doubt: its requesters learn the outcome within the store
+ * timeout (the socket timeout of the writer's connection), else they get
+ * {@link AuditOutcomeUnknownException}. A record whose idempotency key is taken is refused on its
+ * own ({@link DuplicateIdempotencyKeyException}); the rest of its batch is committed.
+ *
+ * <p>The writer handles every failure of a batch, whatever was thrown (PostgreSQL's driver throws
+ * an {@link AssertionError} when the connection breaks during a JDBC batch): the batch fails, the
+ * writer goes on. Only a {@link VirtualMachineError} (out of memory, stack overflow) stops it, the
+ * virtual machine being in doubt: every waiting request fails at once, new ones are refused at once,
+ * and {@link #isAlive()} turns false for the readiness check.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 256;
+    private static final long POLL_MILLIS = 100;
 
     static final String INSERT_RECORD = """
             INSERT INTO audit_record (seq, kind, decision_id, decided_at, ruleset_version, verdict, idempotency_key,
-                request_hash, request_body, response_body, trace, timings, caller, payload, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                request_hash, request_body, response_body, trace, timings, caller, payload, prev_hash, hash,
+                idempotency_scope)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_RULE = "INSERT INTO audit_rule_fired (rule_id, seq, decided_at) VALUES (?, ?, ?)";
 
     /** Work for the writer: given the connection and the chain head, write and return the new head. */
@@ -45,19 +59,32 @@ final class GroupCommitWriter implements AutoCloseable {
     record ChainHead(long seq, String hash) {
     }
 
-    /** A decision to append, or another job to run in the writer's order. */
-    private record Pending(DecisionRecord record, Job job, CompletableFuture<Void> done) {
+    /** An idempotency key within its caller's scope. */
+    private record ScopedKey(String scope, String key) {
+        static ScopedKey of(DecisionRecord record) {
+            return record == null || record.idempotencyKey() == null ? null
+                    : new ScopedKey(scopeOf(record.caller()), record.idempotencyKey());
+        }
     }
 
     private final DataSource dataSource;
     private final Duration waitLimit;
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(10_000);
+    private final Duration storeTimeout;
+    private final BlockingQueue<PendingWrite> queue = new ArrayBlockingQueue<>(10_000);
     private final Thread thread;
-    private volatile boolean running = true;
+    private volatile boolean accepting = true;
+    private volatile boolean alive = true;
 
-    GroupCommitWriter(DataSource dataSource, Duration waitLimit) {
+    /**
+     * @param waitLimit    how long a request waits for its commit before its record is withdrawn
+     * @param storeTimeout how long the writer waits for any answer of the store (the network timeout
+     *                     of its connection), and so how long past its wait limit a requester whose
+     *                     batch was already sent waits for the outcome
+     */
+    GroupCommitWriter(DataSource dataSource, Duration waitLimit, Duration storeTimeout) {
         this.dataSource = dataSource;
         this.waitLimit = waitLimit;
+        this.storeTimeout = storeTimeout;
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -65,83 +92,186 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Appends a decision to the chain; returns once it is committed. */
     void append(DecisionRecord record) {
-        await(new Pending(record, null, new CompletableFuture<>()));
+        await(PendingWrite.of(record));
     }
 
     /** Runs a job in the writer's order (e.g. a purge, which appends its own record). */
     void submit(Job job) {
-        await(new Pending(null, job, new CompletableFuture<>()));
+        await(PendingWrite.of(job));
     }
 
-    private void await(Pending pending) {
-        if (!running || !queue.offer(pending)) {
+    /** False once the writer stopped (a {@link VirtualMachineError}, or the service stopping): nothing is written. */
+    boolean isAlive() {
+        return alive;
+    }
+
+    /** The idempotency scope of a caller: its name, or '' for requests without one. */
+    static String scopeOf(String caller) {
+        return caller == null ? "" : caller;
+    }
+
+    private void await(PendingWrite pending) {
+        if (!accepting || !alive) {
             throw new AuditUnavailableException("the audit writer is not accepting records", null);
         }
-        try {
-            pending.done().get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("interrupted while waiting for the audit commit", e);
-        } catch (TimeoutException e) {
-            throw new AuditUnavailableException("the audit commit did not finish within " + waitLimit, e);
-        } catch (ExecutionException e) {
-            throw new AuditUnavailableException("the audit commit failed: " + e.getCause().getMessage(), e.getCause());
+        if (!queue.offer(pending)) {
+            throw new AuditUnavailableException("the audit writer's queue is full", null);
         }
+        // The writer fails what is queued when it stops; this catches an offer that came just after.
+        if (!alive && pending.withdraw()) {
+            throw new AuditUnavailableException("the audit writer has stopped", null);
+        }
+        pending.await(waitLimit, storeTimeout);
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (running) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        List<PendingWrite> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (accepting || !queue.isEmpty()) {
+                PendingWrite first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
                 batch.clear();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            log.error("The audit writer stopped; every decision is refused until the service restarts", e);
+        } finally {
+            alive = false;
+            failQueued("the audit writer has stopped");
         }
     }
 
-    private void commit(List<Pending> batch) {
+    private void commit(List<PendingWrite> batch) {
+        List<PendingWrite> claimed = new ArrayList<>(batch.size());
+        boolean commitSent = false;
         try (Connection connection = dataSource.getConnection()) {
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(storeTimeout.toMillis()));
             connection.setAutoCommit(false);
             try {
-                ChainHead head = write(connection, batch);
+                ChainHead head = lockHead(connection);
+                // The store answered: claim what is still wanted, right before it is sent.
+                for (PendingWrite pending : batch) {
+                    if (pending.claim()) {
+                        claimed.add(pending);
+                    }
+                }
+                List<PendingWrite> accepted = refuseTakenKeys(connection, claimed);
+                head = write(connection, accepted, head);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     update.setLong(1, head.seq());
                     update.setString(2, head.hash());
                     update.executeUpdate();
                 }
+                commitSent = true;
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
+                accepted.forEach(PendingWrite::committed);
+            } catch (Throwable e) {
+                if (!commitSent) {
+                    rollbackQuietly(connection);
+                }
                 throw e;
             }
-            batch.forEach(pending -> pending.done().complete(null));
-        } catch (SQLException | RuntimeException e) {
-            log.warn("Audit batch of {} record(s) not committed: {}", batch.size(), e.getMessage());
-            batch.forEach(pending -> pending.done().completeExceptionally(e));
+        } catch (Throwable e) {
+            boolean inDoubt = commitSent && !definitelyRolledBack(e);
+            log.warn("Audit batch of {} record(s) {}: {}", batch.size(),
+                    inDoubt ? "in doubt (the commit was sent, its answer did not come)" : "not committed", e.toString());
+            RuntimeException failure = inDoubt
+                    ? new AuditOutcomeUnknownException("the store stopped answering while committing: " + e.getMessage(), e)
+                    : StoreFailures.forRequest("the audit commit failed", e);
+            batch.forEach(pending -> pending.fail(failure));
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         }
+    }
+
+    /** A commit that failed with one of these states was refused by the store, so it rolled back. */
+    private static boolean definitelyRolledBack(Throwable e) {
+        if (e instanceof SQLException sql && sql.getSQLState() != null) {
+            String sqlClass = sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()));
+            return sqlClass.equals("40") || sqlClass.equals("23");
+        }
+        return false;
+    }
+
+    /**
+     * Refuses each record whose key its caller already used, in the store or earlier in the batch;
+     * the head is locked, so no other writer can store a key meanwhile. Returns the rest, in order.
+     */
+    private static List<PendingWrite> refuseTakenKeys(Connection connection, List<PendingWrite> claimed)
+            throws SQLException {
+        Set<ScopedKey> keys = new HashSet<>();
+        List<PendingWrite> accepted = new ArrayList<>(claimed.size());
+        for (PendingWrite pending : claimed) {
+            ScopedKey key = ScopedKey.of(pending.record());
+            if (key != null && !keys.add(key)) {
+                pending.fail(new DuplicateIdempotencyKeyException(key.key()));
+            } else {
+                accepted.add(pending);
+            }
+        }
+        if (keys.isEmpty()) {
+            return accepted;
+        }
+        Set<ScopedKey> stored = storedKeys(connection, keys);
+        accepted.removeIf(pending -> {
+            ScopedKey key = ScopedKey.of(pending.record());
+            if (key != null && stored.contains(key)) {
+                pending.fail(new DuplicateIdempotencyKeyException(key.key()));
+                return true;
+            }
+            return false;
+        });
+        return accepted;
+    }
+
+    private static Set<ScopedKey> storedKeys(Connection connection, Set<ScopedKey> keys) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        Set<ScopedKey> stored = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_scope, idempotency_key"
+                + " FROM audit_record WHERE idempotency_key IN (" + marks + ")")) {
+            int i = 1;
+            for (ScopedKey key : keys) {
+                select.setString(i++, key.key());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(new ScopedKey(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        stored.retainAll(keys);
+        return stored;
+    }
+
+    private void failQueued(String reason) {
+        List<PendingWrite> left = new ArrayList<>();
+        queue.drainTo(left);
+        AuditUnavailableException failure = new AuditUnavailableException(reason + "; the record was not sent", null);
+        left.forEach(pending -> {
+            if (pending.withdraw()) {
+                pending.fail(failure);
+            }
+        });
     }
 
     /**
      * Chains the batch onto the head. Decisions go into two JDBC batches (records, and the rules
      * that fired), sent once for the whole group: one round trip each, not two per decision.
      */
-    private static ChainHead write(Connection connection, List<Pending> batch) throws SQLException {
-        ChainHead head = lockHead(connection);
+    private static ChainHead write(Connection connection, List<PendingWrite> batch, ChainHead head)
+            throws SQLException {
         try (PreparedStatement records = connection.prepareStatement(INSERT_RECORD);
              PreparedStatement rules = connection.prepareStatement(INSERT_RULE)) {
             boolean queued = false;
-            for (Pending pending : batch) {
+            for (PendingWrite pending : batch) {
                 if (pending.record() != null) {
                     head = queueDecision(records, rules, head, pending.record());
                     queued = true;
@@ -211,6 +341,7 @@ final class GroupCommitWriter implements AutoCloseable {
         insert.setString(14, record.payload());
         insert.setString(15, prevHash);
         insert.setString(16, hash);
+        insert.setString(17, record.idempotencyKey() == null ? null : scopeOf(record.caller()));
     }
 
     /** Sets the parameters of {@link #INSERT_RULE}. */
@@ -229,9 +360,23 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking records and lets the writer commit what is queued: queued requests wait at most
+     * their wait limit, and a batch already sent at most the store timeout more, so that bounds the
+     * drain. Whatever is still queued then is answered with a 503. The writer thread is never
+     * interrupted: an interrupt during file I/O closes H2's store.
+     */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        accepting = false;
+        try {
+            thread.join(waitLimit.plus(storeTimeout).toMillis() + POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("The audit writer did not finish within {}; stopping without it", waitLimit.plus(storeTimeout));
+        }
+        failQueued("the service is stopping");
     }
 }

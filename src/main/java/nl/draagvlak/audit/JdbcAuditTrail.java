@@ -1,5 +1,7 @@
 package nl.draagvlak.audit;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,18 +42,23 @@ final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Optional<DecisionRecord> findByIdempotencyKey(String key) {
+    public boolean isWriterAlive() {
+        return writer.isAlive();
+    }
+
+    @Override
+    public Optional<DecisionRecord> findByIdempotencyKey(String caller, String key) {
         try {
             return jdbc.query("""
                     SELECT decision_id, decided_at, ruleset_version, verdict, idempotency_key, request_hash,
                            request_body, response_body, trace, timings, caller
-                    FROM audit_record WHERE idempotency_key = ?""", (row, n) -> new DecisionRecord(
-                    row.getString(1), row.getObject(2, java.time.OffsetDateTime.class).toInstant(), row.getString(3),
-                    row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                    row.getString(9), row.getString(10), row.getString(11), java.util.List.of()), key)
-                    .stream().findFirst();
+                    FROM audit_record WHERE idempotency_key = ? AND idempotency_scope = ?""", (row, n) ->
+                    new DecisionRecord(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(),
+                            row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                            row.getString(8), row.getString(9), row.getString(10), row.getString(11), List.of()),
+                    key, GroupCommitWriter.scopeOf(caller)).stream().findFirst();
         } catch (DataAccessException e) {
-            throw new AuditUnavailableException("cannot look up the idempotency key: " + e.getMessage(), e);
+            throw StoreFailures.forRequest("cannot look up the idempotency key", e);
         }
     }
 }

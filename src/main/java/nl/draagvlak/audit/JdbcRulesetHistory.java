@@ -1,6 +1,5 @@
 package nl.draagvlak.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,10 +30,12 @@ public final class JdbcRulesetHistory implements RulesetHistory {
 
     private final GroupCommitWriter writer;
     private final JdbcTemplate jdbc;
+    private final RulesetArchive archive;
 
-    JdbcRulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc) {
+    JdbcRulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc, RulesetArchive archive) {
         this.writer = writer;
         this.jdbc = jdbc;
+        this.archive = archive;
     }
 
     /** What the chain record of an activation says, besides its version, time and who. */
@@ -52,10 +53,7 @@ public final class JdbcRulesetHistory implements RulesetHistory {
 
     @Override
     public Optional<List<RuleFile>> files(String version) {
-        List<RuleFile> files = jdbc.query("SELECT path, content FROM ruleset_file WHERE version = ? ORDER BY path",
-                (row, n) -> new RuleFile(row.getString(1), row.getString(2).getBytes(StandardCharsets.UTF_8)),
-                version);
-        return files.isEmpty() ? Optional.empty() : Optional.of(files);
+        return archive.files(version);
     }
 
     @Override
@@ -111,7 +109,7 @@ public final class JdbcRulesetHistory implements RulesetHistory {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ruleset (version, rule_count, first_active_at) VALUES (?, ?, ?)");
              PreparedStatement file = connection.prepareStatement(
-                     "INSERT INTO ruleset_file (version, path, content) VALUES (?, ?, ?)")) {
+                     "INSERT INTO ruleset_file (version, path, content_bytes) VALUES (?, ?, ?)")) {
             insert.setString(1, ruleset.version());
             insert.setInt(2, ruleset.rules().size());
             insert.setObject(3, utc(at));
@@ -119,7 +117,7 @@ public final class JdbcRulesetHistory implements RulesetHistory {
             for (RuleFile ruleFile : ruleset.files()) {
                 file.setString(1, ruleset.version());
                 file.setString(2, ruleFile.path());
-                file.setString(3, ruleFile.text());
+                file.setBytes(3, ruleFile.content());
                 file.addBatch();
             }
             file.executeBatch();

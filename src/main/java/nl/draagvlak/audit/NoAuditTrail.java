@@ -24,7 +24,7 @@ final class NoAuditTrail implements AuditTrail {
     }
 
     @Override
-    public Optional<DecisionRecord> findByIdempotencyKey(String key) {
+    public Optional<DecisionRecord> findByIdempotencyKey(String caller, String key) {
         return Optional.empty();
     }
 }

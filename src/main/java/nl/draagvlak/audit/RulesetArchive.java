@@ -1,5 +1,6 @@
 package nl.draagvlak.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,17 +32,25 @@ public final class RulesetArchive {
             jdbc.update("INSERT INTO ruleset (version, rule_count, first_active_at) VALUES (?, ?, ?)",
                     ruleset.version(), ruleset.rules().size(), OffsetDateTime.now(ZoneOffset.UTC));
             for (RuleFile file : ruleset.files()) {
-                jdbc.update("INSERT INTO ruleset_file (version, path, content) VALUES (?, ?, ?)",
-                        ruleset.version(), file.path(), file.text());
+                jdbc.update("INSERT INTO ruleset_file (version, path, content_bytes) VALUES (?, ?, ?)",
+                        ruleset.version(), file.path(), file.content());
             }
         });
     }
 
-    /** The files of a stored ruleset, in path order; empty when the version was never run here. */
+    /**
+     * The files of a stored ruleset, in path order, byte for byte as they were run, so that they
+     * hash to {@code version}; empty when the version was never run here.
+     */
     public Optional<List<RuleFile>> files(String version) {
-        List<RuleFile> files = jdbc.query("SELECT path, content FROM ruleset_file WHERE version = ? ORDER BY path",
-                (row, n) -> new RuleFile(row.getString(1), row.getString(2).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                version);
+        List<RuleFile> files = jdbc.query(
+                "SELECT path, content_bytes, content FROM ruleset_file WHERE version = ? ORDER BY path",
+                (row, n) -> new RuleFile(row.getString(1), bytes(row.getBytes(2), row.getString(3))), version);
         return files.isEmpty() ? Optional.empty() : Optional.of(files);
+    }
+
+    /** Files stored before their bytes were kept have only their text, which was their UTF-8 bytes. */
+    private static byte[] bytes(byte[] content, String textStoredBefore) {
+        return content != null ? content : textStoredBefore.getBytes(StandardCharsets.UTF_8);
     }
 }

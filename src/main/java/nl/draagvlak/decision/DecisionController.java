@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +27,8 @@ class DecisionController {
         this.decisions = decisions;
     }
 
-    @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    /** No {@code produces}: {@link JsonOnlyFilter} has refused clients that take no JSON, errors included. */
+    @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> decide(HttpServletRequest request,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
@@ -39,10 +39,12 @@ class DecisionController {
         }
         byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
         DecisionService.Outcome outcome = decisions.decide(body, key, null);
-        String id = outcome.record().decisionId();
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/v1/decisions/" + id))
-                .contentType(MediaType.APPLICATION_JSON)
+        URI decision = URI.create("/api/v1/decisions/" + outcome.record().decisionId());
+        // A replay creates nothing: Content-Location says where the stored decision it returns lives.
+        ResponseEntity.BodyBuilder response = outcome.created()
+                ? ResponseEntity.created(decision)
+                : ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, decision.toString());
+        return response.contentType(MediaType.APPLICATION_JSON)
                 .body(outcome.record().responseBody().getBytes(StandardCharsets.UTF_8));
     }
 

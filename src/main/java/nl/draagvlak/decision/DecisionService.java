@@ -3,6 +3,7 @@ package nl.draagvlak.decision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nl.draagvlak.audit.AuditOutcomeUnknownException;
+import nl.draagvlak.audit.AuditProperties;
 import nl.draagvlak.audit.AuditTrail;
+import nl.draagvlak.audit.AuditUnavailableException;
 import nl.draagvlak.audit.DecisionRecord;
+import nl.draagvlak.audit.DuplicateIdempotencyKeyException;
 import nl.draagvlak.audit.FailureRecord;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.RequestReader;
@@ -35,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes a decision and records it before it is answered: read the request strictly, decide on
  * the active ruleset, write the response once, store it all in the audit trail, and only then
- * hand the response back. A retry with the same idempotency key gets the stored decision.
+ * hand the response back. A retry with the same idempotency key (within its caller's keys) gets
+ * the stored decision.
  */
 @Service
 public class DecisionService {
@@ -51,19 +59,27 @@ public class DecisionService {
     private final AuditTrail auditTrail;
     private final JsonMapper json;
     private final RuleCounters counters;
-    private final Map<String, CompletableFuture<DecisionRecord>> inFlightKeys = new ConcurrentHashMap<>();
+    private final Map<ScopedKey, CompletableFuture<DecisionRecord>> inFlightKeys = new ConcurrentHashMap<>();
+    private final Duration keyWait;
 
     DecisionService(ActiveRuleset rulesets, DecisionEngine engine, AuditTrail auditTrail, JsonMapper json,
-                    RuleCounters counters) {
+                    AuditProperties audit, RuleCounters counters) {
         this.rulesets = rulesets;
         this.engine = engine;
         this.auditTrail = auditTrail;
         this.json = json;
         this.counters = counters;
+        // An earlier request spends at most its wait limit and the store timeout on the commit, and
+        // as much again on the key look-up and the decision.
+        this.keyWait = audit.waitLimit().plus(audit.storeTimeout()).multipliedBy(2);
     }
 
     /** The outcome of a POST: the stored record, and whether it was made now (201) or replayed (200). */
     public record Outcome(DecisionRecord record, boolean created) {
+    }
+
+    /** An idempotency key within its caller's scope (a null caller is one caller of its own). */
+    private record ScopedKey(String caller, String key) {
     }
 
     public Outcome decide(byte[] body, String idempotencyKey, String caller) {
@@ -72,24 +88,33 @@ public class DecisionService {
             return new Outcome(decideAndStore(body, requestHash, null, caller), true);
         }
         CompletableFuture<DecisionRecord> mine = new CompletableFuture<>();
-        CompletableFuture<DecisionRecord> earlier = inFlightKeys.putIfAbsent(idempotencyKey, mine);
+        CompletableFuture<DecisionRecord> earlier = inFlightKeys.putIfAbsent(new ScopedKey(caller, idempotencyKey), mine);
         if (earlier != null) {
             return new Outcome(sameBodyOrConflict(await(earlier), requestHash, idempotencyKey), false);
         }
         try {
-            Optional<DecisionRecord> stored = auditTrail.findByIdempotencyKey(idempotencyKey);
+            Optional<DecisionRecord> stored = auditTrail.findByIdempotencyKey(caller, idempotencyKey);
             if (stored.isPresent()) {
                 mine.complete(stored.get());
                 return new Outcome(sameBodyOrConflict(stored.get(), requestHash, idempotencyKey), false);
             }
-            DecisionRecord record = decideAndStore(body, requestHash, idempotencyKey, caller);
+            DecisionRecord record;
+            try {
+                record = decideAndStore(body, requestHash, idempotencyKey, caller);
+            } catch (DuplicateIdempotencyKeyException e) {
+                // Stored meanwhile, by another instance on the same store or by a commit that was in doubt.
+                DecisionRecord taken = auditTrail.findByIdempotencyKey(caller, idempotencyKey).orElseThrow(
+                        () -> new AuditUnavailableException("the idempotency key was taken and freed again", e));
+                mine.complete(taken);
+                return new Outcome(sameBodyOrConflict(taken, requestHash, idempotencyKey), false);
+            }
             mine.complete(record);
             return new Outcome(record, true);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            inFlightKeys.remove(idempotencyKey, mine);
+            inFlightKeys.remove(new ScopedKey(caller, idempotencyKey), mine);
         }
     }
 
@@ -146,17 +171,24 @@ public class DecisionService {
         return stored;
     }
 
-    private static DecisionRecord await(CompletableFuture<DecisionRecord> earlier) {
+    /**
+     * Waits for an earlier request with the same key, at most as long as that one can take to be
+     * stored; past that its outcome is unknown to this request too.
+     */
+    private DecisionRecord await(CompletableFuture<DecisionRecord> earlier) {
         try {
-            return earlier.get();
+            return earlier.get(keyWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an earlier request with the same key", e);
+            throw new AuditOutcomeUnknownException("interrupted while waiting for an earlier request with the same key", e);
+        } catch (TimeoutException e) {
+            throw new AuditOutcomeUnknownException("an earlier request with the same key did not finish within "
+                    + keyWait, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("an earlier request with the same key failed: " + e.getCause(), e.getCause());
         }
     }
 

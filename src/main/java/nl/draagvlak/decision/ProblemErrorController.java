@@ -22,7 +22,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = ProblemHandler.problem(status, String.valueOf(status.value()), status.getReasonPhrase(),
+        ProblemDetail problem = ProblemResponses.forStatus(status,
                 status.is5xxServerError() ? "The service failed to handle this request." : status.getReasonPhrase());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

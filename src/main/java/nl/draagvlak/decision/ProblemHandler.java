@@ -3,7 +3,10 @@ package nl.draagvlak.decision;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import nl.draagvlak.audit.AuditStoreFailureException;
+import nl.draagvlak.audit.AuditOutcomeUnknownException;
 import nl.draagvlak.audit.AuditUnavailableException;
+import nl.draagvlak.audit.StoreFailures;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.engine.RuleExecutionException;
@@ -21,17 +24,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every error as an RFC 9457 problem: bad input names its field, a failing rule names the rule,
  * and nothing ever carries a stack trace. Framework errors (wrong method, wrong content type,
- * unknown path) come through {@link ResponseEntityExceptionHandler} as problems too.
+ * unknown path) come through {@link ResponseEntityExceptionHandler} as problems too. A store
+ * that is unreachable or refusing is a 503 to retry; a store that fails for a reason no retry
+ * fixes (bad SQL, a broken schema) is a 500, logged with its details under the request id that
+ * the problem carries.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    static final String TYPE_BASE = "https://draagvlak.nl/problems/";
+    static final String TYPE_BASE = ProblemResponses.TYPE_BASE;
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
@@ -65,6 +72,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
+    @ExceptionHandler(AuditOutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> auditOutcomeUnknown(AuditOutcomeUnknownException e) {
+        log.warn("Decision outcome unknown, the audit store stopped answering during its commit: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-outcome-unknown",
+                "Whether the decision was recorded is not known",
+                "The audit store stopped answering while it committed this decision, so it may or may not have"
+                        + " been recorded. Retry with the same Idempotency-Key: you get the recorded decision (200)"
+                        + " if it was, or a new decision (201) if it was not.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
     @ExceptionHandler(RuleExecutionException.class)
     ResponseEntity<ProblemDetail> ruleFailed(RuleExecutionException e) {
         log.error("A rule failed while deciding: {}", e.getMessage(), e);
@@ -74,8 +92,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    @ExceptionHandler(AuditStoreFailureException.class)
+    ResponseEntity<ProblemDetail> auditStoreFailed(AuditStoreFailureException e) {
+        log.error("Decision refused, the audit store failed: {}", e.getMessage(), e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "audit-store-failure", "The audit store failed",
+                "No decision was made: the audit store refused the record for a reason a retry does not fix."
+                        + " The error is logged under this problem's requestId."));
+    }
+
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> storeUnreadable(DataAccessException e) {
+        if (!StoreFailures.isUnavailable(e)) {
+            log.error("The audit store failed to answer: {}", e.getMessage(), e);
+            return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "audit-store-failure", "The audit store failed",
+                    "The audit store failed to answer for a reason a retry does not fix."
+                            + " The error is logged under this problem's requestId."));
+        }
         log.warn("Audit store cannot be read: {}", e.getMessage());
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
                 "The audit trail cannot be read right now", "The audit store is not reachable. Retry later.");
@@ -96,6 +128,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client hung up (e.g. mid-body): nobody to answer, and nothing wrong with the service
+            log.debug("Client went away: {}", e.toString());
+            return null;
+        }
         log.error("Unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The service failed to handle this request; the error is logged."));
@@ -115,10 +152,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
+        return ProblemResponses.problem(status, type, title, detail);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

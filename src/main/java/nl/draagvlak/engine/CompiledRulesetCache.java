@@ -1,7 +1,6 @@
 package nl.draagvlak.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,50 +8,51 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import nl.draagvlak.model.Assessment;
-import nl.draagvlak.model.ChangeStrategy;
-import nl.draagvlak.model.Check;
-import nl.draagvlak.model.Derived;
-import nl.draagvlak.model.DesignStrategy;
-import nl.draagvlak.model.Engagement;
-import nl.draagvlak.model.Finding;
-import nl.draagvlak.model.Initiative;
-import nl.draagvlak.model.Known;
-import nl.draagvlak.model.NotAssessed;
-import nl.draagvlak.model.Preconditions;
-import nl.draagvlak.model.Stakeholder;
-import nl.draagvlak.model.Stakeholders;
-import nl.draagvlak.model.SuccessFactors;
-import nl.draagvlak.model.VerdictDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps compiled rulesets (the executable model's generated classes, as a KJAR) on disk, so that a
  * restart with unchanged rules loads in well under a second instead of compiling for seconds.
- * The key is the ruleset version together with a fingerprint of the fact model and the Drools
- * version, so a changed model or engine never loads classes generated for another.
+ * The key is the ruleset version together with the fingerprint of everything else the generated
+ * classes depend on ({@link CompileEnvironment}: every class of the fact model, the Drools and
+ * Java versions, the compiler's options), so a changed model or engine never loads classes
+ * generated for another. When that fingerprint cannot be taken, nothing is cached.
  *
  * <p>The cache folder is code: it must be as trusted, and as protected, as the rules folder.
  */
 public final class CompiledRulesetCache {
 
     private static final Logger log = LoggerFactory.getLogger(CompiledRulesetCache.class);
-    private static final List<Class<?>> MODEL = List.of(Assessment.class, ChangeStrategy.class, Check.class,
-            Derived.class, DesignStrategy.class, Engagement.class, Finding.class, Initiative.class, Known.class,
-            NotAssessed.class, Preconditions.class, Stakeholder.class, Stakeholders.class, SuccessFactors.class,
-            VerdictDecision.class);
-    private static final String MODEL_FINGERPRINT = fingerprint();
 
     private final Path folder;
+    /** The {@link CompileEnvironment} fingerprint, or null when it could not be taken. */
+    private final String environment;
 
     public CompiledRulesetCache(Path folder) {
+        this(folder, currentEnvironment());
+    }
+
+    /** A cache for compiles in the environment with the given fingerprint. */
+    CompiledRulesetCache(Path folder, String environment) {
         this.folder = folder;
+        this.environment = environment;
+    }
+
+    private static String currentEnvironment() {
+        try {
+            return CompileEnvironment.current(RulesetCompiler.compilerOptions());
+        } catch (RuntimeException e) {
+            log.warn("Compiled rulesets are not cached: cannot fingerprint the fact model ({})", e.getMessage());
+            return null;
+        }
     }
 
     Optional<byte[]> load(String version) {
+        if (environment == null) {
+            return Optional.empty();
+        }
         Path file = fileFor(version);
         try {
             return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
@@ -63,6 +63,9 @@ public final class CompiledRulesetCache {
     }
 
     void store(String version, byte[] kjar) {
+        if (environment == null) {
+            return;
+        }
         Path file = fileFor(version);
         try {
             Files.createDirectories(folder);
@@ -75,6 +78,9 @@ public final class CompiledRulesetCache {
     }
 
     void forget(String version) {
+        if (environment == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(fileFor(version));
         } catch (IOException e) {
@@ -83,27 +89,8 @@ public final class CompiledRulesetCache {
     }
 
     private Path fileFor(String version) {
-        String key = sha256(version + "|" + MODEL_FINGERPRINT + "|" + droolsVersion());
+        String key = sha256(version + "|" + environment);
         return folder.resolve(key.substring(0, 32) + ".kjar");
-    }
-
-    private static String droolsVersion() {
-        Package drools = org.drools.model.codegen.ExecutableModelProject.class.getPackage();
-        return drools == null || drools.getImplementationVersion() == null ? "?" : drools.getImplementationVersion();
-    }
-
-    private static String fingerprint() {
-        MessageDigest digest = digest();
-        for (Class<?> type : MODEL) {
-            try (InputStream bytes = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                if (bytes != null) {
-                    digest.update(bytes.readAllBytes());
-                }
-            } catch (IOException e) {
-                digest.update(type.getName().getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String sha256(String text) {

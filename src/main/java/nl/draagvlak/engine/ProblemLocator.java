@@ -1,7 +1,9 @@
 package nl.draagvlak.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +12,8 @@ import java.util.regex.Pattern;
  * The executable model reports some mistakes without a line (a misspelt method in a condition) or
  * in the Java it generated from a rule (a misspelt call in a consequence). A policy owner knows
  * only the DRL file, so this finds the line there: the generated code's package names the DRL
- * package, and the unknown name in the message is searched for in that package's files.
+ * package, and the unknown name in the message is searched for in the rules of that package's
+ * files, as Drools' parser delimits them (then in the rest of the file).
  */
 final class ProblemLocator {
 
@@ -52,12 +55,18 @@ final class ProblemLocator {
             return Optional.empty();
         }
         Pattern use = Pattern.compile((name.startsWith("$") ? Pattern.quote(name) : "\\b" + name) + "\\b");
-        for (RuleFile file : candidates(problem, files)) {
+        for (Map.Entry<RuleFile, DrlOutline> candidate : candidates(problem, files).entrySet()) {
+            RuleFile file = candidate.getKey();
             String[] lines = file.text().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher found = use.matcher(lines[i].replaceAll("//.*", ""));
-                if (found.find()) {
-                    return Optional.of(new RuleProblem(file.path(), i + 1, found.start() + 1, problem.message()));
+            List<int[]> spans = new ArrayList<>();
+            candidate.getValue().rules().forEach(rule -> spans.add(new int[] {rule.line(), rule.endLine()}));
+            spans.add(new int[] {1, lines.length});
+            for (int[] span : spans) {
+                for (int line = span[0]; line <= Math.min(span[1], lines.length); line++) {
+                    Matcher found = use.matcher(lines[line - 1].replaceAll("//.*", ""));
+                    if (found.find()) {
+                        return Optional.of(new RuleProblem(file.path(), line, found.start() + 1, problem.message()));
+                    }
                 }
             }
         }
@@ -74,9 +83,13 @@ final class ProblemLocator {
         return null;
     }
 
-    private static List<RuleFile> candidates(RuleProblem problem, List<RuleFile> files) {
+    /** The files the problem can be in, each with its outline, in the order given. */
+    private static Map<RuleFile, DrlOutline> candidates(RuleProblem problem, List<RuleFile> files) {
+        Map<RuleFile, DrlOutline> candidates = new LinkedHashMap<>();
         if (!problem.file().startsWith(GENERATED)) {
-            return files.stream().filter(file -> file.path().equals(problem.file())).toList();
+            files.stream().filter(file -> file.path().equals(problem.file()))
+                    .forEach(file -> candidates.put(file, DrlOutline.of(file)));
+            return candidates;
         }
         String[] segments = problem.file().substring(GENERATED.length()).split("/");
         List<String> packageParts = new ArrayList<>();
@@ -85,8 +98,13 @@ final class ProblemLocator {
                 packageParts.add(segments[i]);
             }
         }
-        Pattern declaration = Pattern.compile("(?m)^\\s*package\\s+" + Pattern.quote(String.join(".", packageParts))
-                + "\\s*;");
-        return files.stream().filter(file -> declaration.matcher(file.text()).find()).toList();
+        String generatedPackage = String.join(".", packageParts);
+        for (RuleFile file : files) {
+            DrlOutline outline = DrlOutline.of(file);
+            if (outline.packageName().filter(generatedPackage::equals).isPresent()) {
+                candidates.put(file, outline);
+            }
+        }
+        return candidates;
     }
 }

@@ -3,8 +3,10 @@ package nl.draagvlak.engine;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One DRL file of a ruleset: its path relative to the rules folder's parent, with forward
- * slashes (e.g. {@code rules/support/it.drl}, the way a policy owner names it), and its bytes.
+ * One DRL file of a ruleset: its path, with forward slashes, and its bytes. A file read from a
+ * rules folder is named {@link RuleFolder#ROOT} and its path inside the folder (e.g.
+ * {@code rules/support/it.drl}, the way a policy owner names it); a ruleset stored before that
+ * keeps the path it was stored with (relative to the folder's parent then).
  */
 public record RuleFile(String path, byte[] content) {
 

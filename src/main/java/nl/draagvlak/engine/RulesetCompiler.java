@@ -6,8 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -34,8 +33,8 @@ public final class RulesetCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetCompiler.class);
 
-    /** The DRL parser puts a 0-based column only in its text: "[ERR 102] Line 11:4 mismatched input". */
-    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    /** An explicit kmodule.xml, so that the module's bytes can be loaded again from the cache. */
+    private static final String KMODULE_XML = kmoduleXml();
 
     private final RuleMetadataValidator validator = new RuleMetadataValidator();
     private final CompiledRulesetCache cache;
@@ -48,6 +47,18 @@ public final class RulesetCompiler {
     /** A compiler that keeps what it compiled in the cache, and loads from it what it compiled before. */
     public RulesetCompiler(CompiledRulesetCache cache) {
         this.cache = cache;
+    }
+
+    private static String kmoduleXml() {
+        KieModuleModel moduleModel = KieServices.get().newKieModuleModel();
+        moduleModel.newKieBaseModel("rules").setDefault(true).addPackage("*")
+                .newKieSessionModel("decision").setDefault(true);
+        return moduleModel.toXML();
+    }
+
+    /** How every ruleset is built (besides the rules): part of what the cache's key covers. */
+    static String compilerOptions() {
+        return ExecutableModelProject.class.getName() + "\n" + KMODULE_XML;
     }
 
     public CompiledRuleset compile(List<RuleFile> files) {
@@ -70,7 +81,9 @@ public final class RulesetCompiler {
             try {
                 KieModule module = services.getRepository().addKieModule(services.getResources().newByteArrayResource(kjar));
                 try {
-                    return Optional.of(services.newKieContainer(module.getReleaseId()).getKieBase());
+                    KieBase kieBase = services.newKieContainer(module.getReleaseId()).getKieBase();
+                    log.info("Ruleset {} loaded from the compiled ruleset cache", version);
+                    return Optional.of(kieBase);
                 } finally {
                     services.getRepository().removeKieModule(module.getReleaseId());
                 }
@@ -91,11 +104,7 @@ public final class RulesetCompiler {
         ReleaseId releaseId = services.newReleaseId("nl.draagvlak.rules", "ruleset",
                 "1.0.0-" + version.substring("sha256:".length(), "sha256:".length() + 16));
         fileSystem.generateAndWritePomXML(releaseId);
-        // An explicit kmodule.xml, so that the module's bytes can be loaded again from the cache.
-        KieModuleModel moduleModel = services.newKieModuleModel();
-        moduleModel.newKieBaseModel("rules").setDefault(true).addPackage("*")
-                .newKieSessionModel("decision").setDefault(true);
-        fileSystem.writeKModuleXML(moduleModel.toXML());
+        fileSystem.writeKModuleXML(KMODULE_XML);
         for (RuleFile file : files) {
             fileSystem.write(RESOURCES + file.path(), file.content());
         }
@@ -107,8 +116,10 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(List.of(new RuleProblem("rules", 0, 0,
                     "the rules could not be compiled: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
+        Map<String, DrlOutline> outlines = new HashMap<>();
         List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .map(RulesetCompiler::toProblem)
+                .map(problem -> withParserColumn(problem, files, outlines))
                 .toList();
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(ProblemLocator.locate(problems, files));
@@ -160,13 +171,21 @@ public final class RulesetCompiler {
         if (path.startsWith(RESOURCES)) {
             path = path.substring(RESOURCES.length());
         }
-        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s+", " ");
-        int line = Math.max(message.getLine(), 0);
-        int column = Math.max(message.getColumn(), 0);
-        Matcher position = PARSER_POSITION.matcher(text);
-        if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
-            column = Integer.parseInt(position.group(2)) + 1;
+        String text = DrlOutline.normalised(message.getText());
+        return new RuleProblem(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0), text);
+    }
+
+    /** A syntax error comes with its line only; the parser knows its column too. */
+    private static RuleProblem withParserColumn(RuleProblem problem, List<RuleFile> files,
+                                                Map<String, DrlOutline> outlines) {
+        if (problem.line() == 0 || problem.column() > 0) {
+            return problem;
         }
-        return new RuleProblem(path, line, column, text);
+        return files.stream().filter(file -> file.path().equals(problem.file())).findFirst()
+                .map(file -> outlines.computeIfAbsent(file.path(), path -> DrlOutline.of(file))
+                        .columnOfError(problem.line(), problem.message()))
+                .filter(OptionalInt::isPresent)
+                .map(column -> new RuleProblem(problem.file(), problem.line(), column.getAsInt(), problem.message()))
+                .orElse(problem);
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -123,10 +125,28 @@ public final class ActiveRuleset {
             return null;
         }
         try {
-            CompiledRuleset warm = underWay.get().join();
+            CompiledRuleset warm = join(underWay.get());
             return warm.version().equals(folder) ? warm : null;
-        } catch (CompletionException e) {
+        } catch (RulesetCompilationException e) {
             return null; // the gate compiles the folder again and reports what is wrong
+        }
+    }
+
+    /** The start-up compile's result, waiting at most {@link RulesetWarmup#COMPILE_LIMIT}. */
+    static CompiledRuleset join(CompletableFuture<CompiledRuleset> compile) {
+        try {
+            return compile.get(RulesetWarmup.COMPILE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("the start-up compile of the rules failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the start-up compile of the rules did not finish within "
+                    + RulesetWarmup.COMPILE_LIMIT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the start-up compile of the rules", e);
         }
     }
 

@@ -1,21 +1,17 @@
 package nl.draagvlak.ruleset;
 
-import java.util.concurrent.ScheduledExecutorService;
 import java.nio.file.Path;
-import nl.draagvlak.BackgroundTask;
 import nl.draagvlak.engine.CompiledRulesetCache;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /** Wires the pure engine into the service and watches the rules folder for changes. */
 @Configuration(proxyBeanMethods = false)
 class RulesetConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(RulesetConfiguration.class);
 
     @Bean
     ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters) {
@@ -39,10 +35,18 @@ class RulesetConfiguration {
         return new DecisionEngine(properties.maxFirings(), true, decisions.timeLimit());
     }
 
-    /** Polls the folder's content hash: works on every file system, where change events do not. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService rulesWatcher(ActiveRuleset ruleset, RulesProperties properties) {
-        return BackgroundTask.every(properties.watch() ? properties.reloadInterval() : java.time.Duration.ZERO,
-                "rules-watcher", ruleset::reloadIfChanged, log);
+    /**
+     * Polls the folder's content hash every reload-interval, on the background scheduler (off with
+     * {@code draagvlak.rules.watch=false} or a zero interval): works on every file system, where
+     * change events do not.
+     */
+    @Bean
+    SchedulingConfigurer rulesWatcher(ActiveRuleset ruleset, RulesProperties properties) {
+        return tasks -> {
+            if (properties.watching()) {
+                tasks.addFixedDelayTask(new FixedDelayTask(ruleset::reloadIfChanged, properties.reloadInterval(),
+                        properties.reloadInterval()));
+            }
+        };
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Fail closed: with PostgreSQL unreachable (a proxy in front of it is cut; the server itself keeps
- * running) every decision request gets a 503 and none a 201; when it is back the service recovers
- * by itself.
+ * running) every decision request gets a 503 with {@code Retry-After} and none a 201, and so does
+ * a read; when it is back the service recovers by itself. (A store that answers but fails for a
+ * reason no retry fixes is a 500 instead: {@link BrokenSchemaIntegrationTests}.)
  */
 @RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -59,7 +60,13 @@ class PostgresStoreDownIntegrationTests {
             Http.Response refused = http.postJson("/api/v1/decisions", Requests.PLAN);
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.header("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
+            assertThat(refused.json().get("type").asText()).endsWith("/audit-unavailable");
+            assertThat(refused.json().get("requestId").asText()).isEqualTo(refused.header("X-Request-Id"));
         }
+        Http.Response unreadable = http.get("/api/v1/audit/verify");
+        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(503);
+        assertThat(unreadable.header("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
 
         proxy.restore();
         int status = 0;

@@ -51,8 +51,39 @@ class RulesetCompilerTests {
                     assertThat(e.problems()).isNotEmpty();
                     assertThat(e.problems().get(0).file()).isEqualTo("rules/broken.drl");
                     assertThat(e.problems().get(0).line()).isEqualTo(8);
-                    assertThat(e.problems().get(0).format()).startsWith("rules/broken.drl:8");
+                    assertThat(e.problems().get(0).format()).startsWith("rules/broken.drl:8:10 [ERR 102]");
                 });
+    }
+
+    @Test
+    void eachRuleIsFoundAtItsLineAsDroolsParsesItNotAsTheTextLooks() {
+        RuleFile file = drl("rules/tricky.drl", HEADER + """
+                /* since catalogue 1.1 */ rule 'Plan known'
+                    @id("DERIVE-PLAN-KNOWN")
+                when
+                    $plan : Initiative( )
+                then
+                end /* the version before, kept for reference:
+                rule "Plan seen"
+                    @id("DERIVE-PLAN-SEEN")
+                when
+                    $plan : Initiative( )
+                then
+                end
+                */
+                rule "Plan seen"
+                    @id("DERIVE-PLAN-SEEN")
+                when
+                    $plan : Initiative( )
+                then
+                end
+                """);
+
+        CompiledRuleset ruleset = compiler.compile(List.of(file));
+
+        assertThat(ruleset.rules()).extracting(RuleInfo::name, RuleInfo::file, RuleInfo::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Plan known", "rules/tricky.drl", 4),
+                org.assertj.core.groups.Tuple.tuple("Plan seen", "rules/tricky.drl", 17));
     }
 
     @Test
@@ -70,6 +101,26 @@ class RulesetCompilerTests {
                 .isInstanceOfSatisfying(RulesetCompilationException.class, e ->
                         assertThat(e.problems()).extracting(RuleProblem::format)
                                 .anySatisfy(line -> assertThat(line).startsWith("rules/typo.drl:8:")
+                                        .contains("startingPont")));
+    }
+
+    @Test
+    void aMisspeltMethodIsFoundInTheRuleNotInACommentAboveIt() {
+        RuleFile typo = drl("rules/typo.drl", HEADER + """
+                /* Note: DesignStrategy.startingPont() was never a method;
+                   the rule below reads startingPoint(). */
+                rule "Typo in the condition"
+                    @id("DERIVE-TYPO")
+                when
+                    $design : DesignStrategy( given )
+                    $check : Check( open ) from $design.startingPont().is( StartingPoint.FRONT_OFFICE )
+                then
+                end
+                """);
+        assertThatThrownBy(() -> compiler.compile(List.of(typo)))
+                .isInstanceOfSatisfying(RulesetCompilationException.class, e ->
+                        assertThat(e.problems()).extracting(RuleProblem::format)
+                                .anySatisfy(line -> assertThat(line).startsWith("rules/typo.drl:10:")
                                         .contains("startingPont")));
     }
 

@@ -3,6 +3,8 @@ package nl.draagvlak.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.draagvlak.engine.RulesetCompiler;
@@ -171,5 +173,25 @@ class ActiveRulesetTests {
                 Path.of("test-cases"));
         assertThatThrownBy(() -> new ActiveRuleset(properties, compiler, empty, counters, java.util.Optional.empty()))
                 .hasMessageContaining("do not pass the gate").hasMessageContaining("test-cases/");
+    }
+
+    @Test
+    void aConfigMapThatPublishesNewFilesIsReloadedFromThem() throws IOException {
+        Path mount = RuleFolders.configMapOfProjectRules(Files.createTempDirectory("draagvlak-cm").resolve("rules"));
+        ActiveRuleset mounted = new ActiveRuleset(new RulesProperties(mount, Duration.ofMillis(50), 20_000, "", true,
+                Duration.ZERO, Path.of("test-cases")), compiler, new MemoryRulesetHistory(), counters,
+                java.util.Optional.empty());
+        String before = mounted.current().version();
+        assertThat(before).isEqualTo(active.current().version());
+        Path edited = RuleFolders.copyOfProjectRules();
+        RuleFolders.append(edited.resolve("derive.drl"), "\n// republished\n");
+
+        RuleFolders.publish(mount, "..2026_12_01_11_00_00.000000002", edited);
+        mounted.reloadIfChanged();
+        mounted.reloadIfChanged();
+
+        assertThat(mounted.lastCandidate().outcome()).isEqualTo(CandidateOutcome.Outcome.ACTIVATED);
+        assertThat(mounted.current().version()).isNotEqualTo(before);
+        assertThat(mounted.current().rules()).hasSameSizeAs(active.current().rules());
     }
 }

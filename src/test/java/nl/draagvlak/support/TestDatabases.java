@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -15,11 +18,20 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Real databases for tests, never mocks. The embedded store is H2 in a fresh file. PostgreSQL is,
  * in order: the server at {@code DRAAGVLAK_TEST_JDBC_URL} (a fresh schema per call), a
  * Testcontainers container when Docker is present, or nothing: the test is skipped, saying why.
+ * Every schema made here is dropped again: by {@link #dispose} once its test is done with it, or,
+ * for the stores of Spring contexts that live until the test run ends, when the JVM exits.
  */
 public final class TestDatabases {
 
     public static final String ENV = "DRAAGVLAK_TEST_JDBC_URL";
     private static PostgreSQLContainer container;
+    /** The schemas made and not yet dropped: by the URL handed out, the server's URL and the schema. */
+    private static final Map<String, List<String>> schemas = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(schemas.keySet())
+                .forEach(TestDatabases::dispose), "drop-test-schemas"));
+    }
 
     private TestDatabases() {
     }
@@ -48,7 +60,24 @@ public final class TestDatabases {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot reach PostgreSQL at " + base + ": " + e.getMessage(), e);
         }
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        schemas.put(url, List.of(base, schema));
+        return url;
+    }
+
+    /** Drops the PostgreSQL schema of a URL from {@link #postgresUrl} (close its pools first); other URLs are left. */
+    public static void dispose(String url) {
+        List<String> made = schemas.remove(url);
+        if (made == null) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(made.get(0));
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '10s'"); // a connection left in a transaction must not hang the run
+            statement.execute("DROP SCHEMA IF EXISTS " + made.get(1) + " CASCADE");
+        } catch (java.sql.SQLException e) {
+            System.out.println("Could not drop the test schema " + made.get(1) + ": " + e.getMessage());
+        }
     }
 
     private static synchronized String containerUrl() {

@@ -1,23 +1,32 @@
 package nl.draagvlak.audit.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.draagvlak.audit.AuditQueries;
 import nl.draagvlak.audit.ChainVerifier;
 import nl.draagvlak.audit.DecisionSearch;
 import nl.draagvlak.audit.RulesetArchive;
 import nl.draagvlak.audit.StoredDecision;
+import nl.draagvlak.audit.UnknownHeadException;
+import nl.draagvlak.audit.VerificationJobs;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.decision.DecisionService;
 import nl.draagvlak.decision.NotFoundException;
+import nl.draagvlak.decision.ProblemHandler;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RuleFile;
 import nl.draagvlak.model.Verdict;
 import nl.draagvlak.ruleset.ActiveRuleset;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,23 +35,28 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What auditors use: look a decision up, search, replay, fetch a ruleset, verify the chain. */
+/** What auditors use: look a decision up, search, replay, fetch a ruleset, verify the chain (now, or as a job). */
 @RestController
 class AuditController {
 
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
+    private static final Pattern HEAD = Pattern.compile("([0-9]{1,18}):([0-9a-f]{64})");
+    static final String LAST_SIGNED_OFF = "last-signed-off";
+    private static final String VERIFICATIONS = "/api/v1/audit/verifications";
 
     private final AuditQueries queries;
     private final ChainVerifier verifier;
     private final RulesetArchive archive;
+    private final VerificationJobs jobs;
     private final DecisionReplay replay;
     private final JsonMapper json;
 
-    AuditController(AuditQueries queries, ChainVerifier verifier, RulesetArchive archive, ActiveRuleset rulesets,
-                    DecisionEngine engine, JsonMapper json) {
+    AuditController(AuditQueries queries, ChainVerifier verifier, VerificationJobs jobs, RulesetArchive archive,
+                    ActiveRuleset rulesets, DecisionEngine engine, JsonMapper json) {
         this.queries = queries;
         this.verifier = verifier;
+        this.jobs = jobs;
         this.archive = archive;
         this.replay = new DecisionReplay(rulesets, archive, engine, json);
         this.json = json;
@@ -58,7 +72,12 @@ class AuditController {
     record Page(List<DecisionSummary> items, String nextCursor) {
     }
 
-    record RulesetFiles(String version, List<Map<String, String>> files) {
+    record RulesetFiles(String version, List<RulesetFileView> files) {
+    }
+
+    /** A verification job: {@code checked} of {@code total} records so far, and its result or failure once ended. */
+    record Verification(String id, String state, long checked, Long total, String requestedAt, String startedAt,
+                        String finishedAt, ChainVerifier.Result result, String failure) {
     }
 
     @GetMapping("/api/v1/decisions/{id}")
@@ -115,26 +134,60 @@ class AuditController {
     RulesetFiles ruleset(@PathVariable String version) {
         List<RuleFile> files = archive.files(version)
                 .orElseThrow(() -> new NotFoundException("no ruleset " + version + " is stored"));
-        return new RulesetFiles(version, files.stream().map(file -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("path", file.path());
-            entry.put("content", file.text());
-            return entry;
-        }).toList());
+        return new RulesetFiles(version, files.stream().map(RulesetFileView::of).toList());
     }
 
     @GetMapping("/api/v1/audit/verify")
-    ChainVerifier.Result verify(@RequestParam(required = false) String head) {
-        ChainVerifier.Head exported = null;
-        if (head != null) {
-            String[] parts = head.split(":", 2);
-            try {
-                exported = new ChainVerifier.Head(Long.parseLong(parts[0]), parts[1]);
-            } catch (RuntimeException e) {
-                throw invalid("head", "must be SEQUENCE:HASH, as the head of an earlier verify");
-            }
+    ChainVerifier.Result verify(@RequestParam(required = false) String head,
+                                @RequestParam(required = false) String since) {
+        ChainVerifier.Head exported = head == null ? null : parseHead("head", head);
+        if (since == null) {
+            return verifier.verify(exported);
         }
-        return verifier.verify(exported);
+        ChainVerifier.Head after = LAST_SIGNED_OFF.equals(since) ? null : parseHead("since", since);
+        try {
+            return after == null ? verifier.verifySinceLastSignOff(exported) : verifier.verifySince(after, exported);
+        } catch (UnknownHeadException e) {
+            throw unknownHead("since", e.getMessage());
+        }
+    }
+
+    @PostMapping("/api/v1/audit/verifications")
+    ResponseEntity<Verification> startVerification() {
+        VerificationJobs.Status job = jobs.start();
+        return ResponseEntity.accepted().location(URI.create(VERIFICATIONS + "/" + job.id())).body(view(job));
+    }
+
+    @GetMapping("/api/v1/audit/verifications/{id}")
+    Verification verification(@PathVariable String id) {
+        return jobs.find(id).map(AuditController::view).orElseThrow(() -> new NotFoundException("no verification "
+                + id + " is known here (the service keeps the latest ones in memory until it restarts)"));
+    }
+
+    private static Verification view(VerificationJobs.Status job) {
+        return new Verification(job.id(), job.state().name(), job.checked(), job.total(), time(job.requestedAt()),
+                time(job.startedAt()), time(job.finishedAt()), job.result(), job.failure());
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : DecisionService.DECIDED_AT.format(instant);
+    }
+
+    private static ChainVerifier.Head parseHead(String field, String value) {
+        Matcher matcher = HEAD.matcher(value);
+        if (!matcher.matches()) {
+            throw invalid(field, "must be SEQUENCE:HASH, as the head of an earlier verify"
+                    + (field.equals("since") ? ", or " + LAST_SIGNED_OFF : ""));
+        }
+        return new ChainVerifier.Head(Long.parseLong(matcher.group(1)), matcher.group(2));
+    }
+
+    /** A 409: the head is well formed but not one of this chain, so nothing could be checked after it. */
+    private static ErrorResponseException unknownHead(String field, String message) {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONFLICT, "unknown-head",
+                "The head is not in this chain", field + ": " + message);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     private StoredDecision find(String id) {
