@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
-    /** Records per slice: deleting them (and their rules) takes milliseconds on either store. */
-    static final int SLICE = 1_000;
+    /**
+     * Records per slice. Purging 20,000 records on a shared 2-core machine (load about 20) took
+     * 33 ms a slice on PostgreSQL and 326 ms on H2, with decisions committed in between (slowest
+     * 0.1 s and 2.9 s): well inside the 5 s a request waits by default.
+     */
+    static final int SLICE = 500;
 
     private final GroupCommitWriter writer;
     private final int slice;
