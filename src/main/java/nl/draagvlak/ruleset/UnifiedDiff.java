@@ -25,10 +25,10 @@ final class UnifiedDiff {
             if (i < before.size() && j < after.size() && before.get(i).equals(after.get(j))) {
                 lines.add(" " + before.get(i++));
                 j++;
-            } else if (j < after.size() && (i == before.size() || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add("+" + after.get(j++));
+            } else if (i < before.size() && (j == after.size() || common[i + 1][j] >= common[i][j + 1])) {
+                lines.add("-" + before.get(i++)); // removals before additions, as diff -u writes them
             } else {
-                lines.add("-" + before.get(i++));
+                lines.add("+" + after.get(j++));
             }
         }
         StringBuilder diff = new StringBuilder();
