@@ -124,12 +124,12 @@ class OpenApiDescriptionTests {
             Map.entry("BrokenRecord", "nl.draagvlak.audit.ChainVerifier$Broken"),
             Map.entry("ChainHead", "nl.draagvlak.audit.ChainVerifier$Head"),
             Map.entry("Verification", "nl.draagvlak.audit.web.AuditController$Verification"),
+            Map.entry("RulesetFile", "nl.draagvlak.audit.web.RulesetFileView"),
             Map.entry("FieldError", FieldError.class.getName()));
 
     /** Object schemas built from maps in the code rather than records; their fields are listed here. */
     private static final Map<String, Set<String>> RESPONSE_MAPS = Map.of(
             "Timings", Set.of("readMicros", "decideMicros", "firings"),
-            "RulesetFile", Set.of("path", "content"),
             "Problem", Set.of("type", "title", "status", "detail", "instance", "requestId", "errors", "ruleId",
                     "problems"),
             // the impact request, read field by field (nl.draagvlak.ruleset.web.ImpactRequest)

@@ -184,6 +184,10 @@ final class GroupCommitWriter implements AutoCloseable {
                     inDoubt ? "in doubt (the commit was sent, its answer did not come)" : "not committed", e.toString());
             RuntimeException failure = inDoubt
                     ? new AuditOutcomeUnknownException("the store stopped answering while committing: " + e.getMessage(), e)
+                    : e instanceof Error
+                    // An Error is no fault of the store's data (PostgreSQL's driver throws AssertionError when its
+                    // connection breaks mid-batch; a VirtualMachineError stops the writer): a retry may succeed.
+                    ? new AuditUnavailableException("the audit commit failed: " + e, e)
                     : StoreFailures.forRequest("the audit commit failed", e);
             batch.forEach(pending -> pending.fail(failure));
             if (e instanceof VirtualMachineError fatal) {

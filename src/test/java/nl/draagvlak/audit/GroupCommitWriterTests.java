@@ -134,7 +134,8 @@ class GroupCommitWriterTests {
         GroupCommitWriter writer = writer(PATIENT, PATIENT);
         assertThatThrownBy(() -> writer.submit((connection, head) -> {
             throw new IllegalStateException("broken job");
-        })).isInstanceOf(AuditUnavailableException.class).hasMessageContaining("broken job");
+        })).as("a programming error, which no retry fixes").isInstanceOf(AuditStoreFailureException.class)
+                .hasMessageContaining("broken job");
         writer.append(AuditStoreContract.record(null, "RULE-A"));
         assertThat(writer.isAlive()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(1);
