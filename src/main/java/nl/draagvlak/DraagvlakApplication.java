@@ -1,6 +1,7 @@
 package nl.draagvlak;
 
 import nl.draagvlak.check.CheckCommand;
+import nl.draagvlak.check.ImpactCommand;
 import nl.draagvlak.ruleset.RulesetWarmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the decision service, or, with {@code check} as first argument, runs the policy owners'
- * check (compile the rules, run every scenario) without starting the service.
+ * check (compile and lint the rules, run every scenario), or with {@code impact} what changed rules
+ * would change in past decisions, without starting the service.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +19,9 @@ public class DraagvlakApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "check".equals(args[0])) {
             System.exit(new CheckCommand(System.out).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "impact".equals(args[0])) {
+            System.exit(new ImpactCommand(System.out).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication application = new SpringApplication(DraagvlakApplication.class);
         application.addListeners(new RulesetWarmup());

@@ -47,7 +47,6 @@ import nl.draagvlak.model.Severity;
 import nl.draagvlak.model.StartingPoint;
 import nl.draagvlak.model.UseCase;
 import nl.draagvlak.model.Verdict;
-import nl.draagvlak.ruleset.ReloadOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -101,7 +100,18 @@ class OpenApiDescriptionTests {
             Map.entry("TraceEntry", DecisionView.TraceView.class.getName()),
             Map.entry("RulesListing", "nl.draagvlak.decision.RulesController$RulesetView"),
             Map.entry("Rule", "nl.draagvlak.decision.RulesController$RuleView"),
-            Map.entry("ReloadOutcome", ReloadOutcome.class.getName()),
+            Map.entry("RulesetStatus", "nl.draagvlak.ruleset.web.RulesetController$StatusView"),
+            Map.entry("ActiveVersion", "nl.draagvlak.ruleset.web.RulesetController$ActiveView"),
+            Map.entry("CandidateOutcome", "nl.draagvlak.ruleset.CandidateOutcome"),
+            Map.entry("RuleProblem", "nl.draagvlak.engine.RuleProblem"),
+            Map.entry("RulesetVersions", "nl.draagvlak.ruleset.web.RulesetController$Versions"),
+            Map.entry("RulesetVersion", "nl.draagvlak.ruleset.web.RulesetController$VersionView"),
+            Map.entry("RulesetDiff", "nl.draagvlak.ruleset.RulesetDiff$Result"),
+            Map.entry("ChangedRule", "nl.draagvlak.ruleset.RulesetDiff$Changed"),
+            Map.entry("ImpactReport", "nl.draagvlak.ruleset.ImpactAnalysis$Report"),
+            Map.entry("ImpactFindings", "nl.draagvlak.ruleset.ImpactAnalysis$Findings"),
+            Map.entry("RuleUsageListing", "nl.draagvlak.ruleset.web.UsageController$UsageView"),
+            Map.entry("RuleUsage", "nl.draagvlak.ruleset.web.UsageController$RuleUsage"),
             Map.entry("StoredDecision", "nl.draagvlak.audit.web.AuditController$DecisionRecordView"),
             Map.entry("StoredTraceEntry", "nl.draagvlak.decision.TraceRecord"),
             Map.entry("MatchedFact", "nl.draagvlak.decision.TraceRecord$MatchedFact"),
@@ -120,7 +130,13 @@ class OpenApiDescriptionTests {
     /** Object schemas built from maps in the code rather than records; their fields are listed here. */
     private static final Map<String, Set<String>> RESPONSE_MAPS = Map.of(
             "Timings", Set.of("readMicros", "decideMicros", "firings"),
-            "Problem", Set.of("type", "title", "status", "detail", "instance", "requestId", "errors", "ruleId"));
+            "Problem", Set.of("type", "title", "status", "detail", "instance", "requestId", "errors", "ruleId",
+                    "problems"),
+            // the impact request, read field by field (nl.draagvlak.ruleset.web.ImpactRequest)
+            "ImpactRequest", Set.of("candidate", "sample"),
+            "ImpactCandidate", Set.of("version", "files"),
+            "CandidateFile", Set.of("path", "content"),
+            "ImpactSample", Set.of("last", "from", "to"));
 
     /** The endpoints the API promises. */
     private static final Set<String> PROMISED_ENDPOINTS = Set.of(
@@ -130,6 +146,13 @@ class OpenApiDescriptionTests {
             "POST /api/v1/decisions/{id}/replay",
             "GET /api/v1/rules",
             "GET /api/v1/rulesets/{version}",
+            "GET /api/v1/rulesets",
+            "GET /api/v1/rulesets/status",
+            "POST /api/v1/rulesets/reload",
+            "POST /api/v1/rulesets/{version}/activate",
+            "GET /api/v1/rulesets/{a}/diff/{b}",
+            "POST /api/v1/rulesets/impact",
+            "GET /api/v1/rules/usage",
             "GET /api/v1/audit/verify",
             "POST /api/v1/audit/verifications",
             "GET /api/v1/audit/verifications/{id}");

@@ -46,6 +46,22 @@ class AuditConfiguration {
     }
 
     @Bean
+    JdbcRulesetHistory rulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        // An archive of its own: the archive bean waits for the active ruleset, which needs this history.
+        return new JdbcRulesetHistory(writer, jdbc, new RulesetArchive(jdbc, transactions));
+    }
+
+    @Bean
+    DecisionSamples decisionSamples(JdbcTemplate jdbc) {
+        return new DecisionSamples(jdbc);
+    }
+
+    @Bean
+    RuleUsageQuery ruleUsageQuery(JdbcTemplate jdbc, JsonMapper json) {
+        return new RuleUsageQuery(jdbc, json);
+    }
+
+    @Bean
     AuditQueries auditQueries(JdbcTemplate jdbc) {
         return new AuditQueries(jdbc);
     }

@@ -18,6 +18,13 @@ public interface AuditTrail {
      */
     void store(DecisionRecord record);
 
+    /**
+     * Stores a request that a rule failed on, with the rule and the error; returns once committed.
+     *
+     * @throws AuditUnavailableException when it cannot be committed
+     */
+    void storeFailure(FailureRecord failure);
+
     /** Whether records are kept; when not, the service does not build what only the record holds. */
     default boolean records() {
         return true;

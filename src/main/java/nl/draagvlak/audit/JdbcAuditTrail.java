@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The audit trail in a relational store (H2 or PostgreSQL), written through the group-commit writer. */
 final class JdbcAuditTrail implements AuditTrail {
 
+    private static final tools.jackson.databind.json.JsonMapper PAYLOAD =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final GroupCommitWriter writer;
     private final JdbcTemplate jdbc;
 
@@ -20,6 +23,22 @@ final class JdbcAuditTrail implements AuditTrail {
     @Override
     public void store(DecisionRecord record) {
         writer.append(record);
+    }
+
+    @Override
+    public void storeFailure(FailureRecord failure) {
+        String payload = PAYLOAD.writeValueAsString(new FailurePayload(failure.ruleId(), failure.error()));
+        writer.submit((connection, head) -> {
+            ChainRecord record = new ChainRecord(head.seq() + 1, "FAILURE", null, failure.failedAt(),
+                    failure.rulesetVersion(), null, null, failure.requestHash(), failure.requestBody(), null, null,
+                    null, failure.caller(), payload);
+            String hash = record.hash(head.hash());
+            GroupCommitWriter.insert(connection, record, head.hash(), hash);
+            return new GroupCommitWriter.ChainHead(record.seq(), hash);
+        });
+    }
+
+    private record FailurePayload(String ruleId, String error) {
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.RequestReader;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleFolder;
 import nl.draagvlak.engine.RuleInfo;
@@ -17,16 +19,18 @@ import nl.draagvlak.engine.RulesetCompilationException;
 import nl.draagvlak.engine.RulesetCompiler;
 import nl.draagvlak.engine.TraceEntry;
 import nl.draagvlak.scenario.Scenario;
+import nl.draagvlak.ruleset.RulesetLint;
 import nl.draagvlak.scenario.ScenarioFiles;
 import nl.draagvlak.scenario.ScenarioResult;
 import nl.draagvlak.scenario.ScenarioRunner;
 
 /**
- * {@code check [--rules DIR] [--cases DIR]}: what a policy owner runs after editing a rule. Compiles
- * the rules (problems as {@code file:line:col message}), flags texts that restate a threshold with
- * another number ({@link ThresholdLint}), runs every scenario, prints a readable diff for each
- * failing one and which rules no scenario fires, and names every finding rule that can never fire
- * ({@link RuleReach}). Exit status 0 only if all is well.
+ * {@code check [--rules DIR] [--cases DIR]}: what a policy owner runs after editing a rule, and the
+ * same gate the running service puts a changed folder through. Compiles and lints the rules
+ * (problems as {@code file:line:col message}; the lint includes texts that restate a threshold with
+ * another number), runs every scenario, prints a readable diff for each failing one and how many
+ * scenarios fire each rule, and names every finding rule that can never fire ({@link RuleReach}).
+ * Exit status 0 only if all is well.
  */
 public final class CheckCommand {
 
@@ -62,24 +66,25 @@ public final class CheckCommand {
             return 1;
         }
         out.println("rules: " + ruleset.rules().size() + " rules compiled, version " + ruleset.version());
-        List<RuleProblem> staleTexts = ThresholdLint.check(ruleset.files());
-        staleTexts.stream().map(RuleProblem::format).forEach(out::println);
+        List<RuleProblem> lint = new RulesetLint().check(ruleset.files());
+        lint.stream().map(RuleProblem::format).forEach(out::println);
+        out.println("lint: " + (lint.isEmpty() ? "no problems" : lint.size() + " problem(s)"));
         List<DecisionRequest> requests = new ArrayList<>();
         int scenarios = runScenarios(ruleset, cases, requests);
         List<RuleReach.Unreachable> unreachable = new RuleReach().neverFiring(ruleset, requests,
                 new RequestSpace(ThresholdLint.numbers(ruleset.files())));
         unreachable.stream().map(RuleReach.Unreachable::describe).forEach(out::println);
-        if (!staleTexts.isEmpty()) {
-            out.println("FAILED: " + staleTexts.size() + " text(s) restate a threshold with another number");
+        if (!lint.isEmpty()) {
+            out.println("FAILED: the lint found " + lint.size() + " problem(s)");
         }
         if (!unreachable.isEmpty()) {
             out.println("FAILED: " + unreachable.size() + " finding rule(s) can never fire");
         }
-        return scenarios == 0 && staleTexts.isEmpty() && unreachable.isEmpty() ? 0 : 1;
+        return scenarios == 0 && lint.isEmpty() && unreachable.isEmpty() ? 0 : 1;
     }
 
     /** Drools logs its progress at INFO; a policy owner needs only our own report. */
-    private static void quietLibraryLogging() {
+    static void quietLibraryLogging() {
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -93,7 +98,7 @@ public final class CheckCommand {
         }
         ScenarioRunner runner = new ScenarioRunner();
         RequestReader reader = new RequestReader();
-        Set<String> fired = new TreeSet<>();
+        Map<String, Integer> scenariosFiring = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int count = 0;
         for (Path file : ScenarioFiles.list(cases)) {
@@ -104,7 +109,8 @@ public final class CheckCommand {
                 ScenarioResult result = runner.run(ruleset, scenario);
                 if (result.decision() != null) {
                     requests.add(reader.read(scenario.requestJson()));
-                    result.decision().trace().stream().map(TraceEntry::ruleId).forEach(fired::add);
+                    result.decision().trace().stream().map(TraceEntry::ruleId).distinct()
+                            .forEach(id -> scenariosFiring.merge(id, 1, Integer::sum));
                 }
                 if (!result.passed()) {
                     failures.add(name);
@@ -117,8 +123,12 @@ public final class CheckCommand {
                 out.println("     " + e.getMessage());
             }
         }
-        List<String> neverFired = ruleset.rules().stream().map(RuleInfo::id).filter(id -> !fired.contains(id))
-                .sorted().toList();
+        List<String> ids = ruleset.rules().stream().map(RuleInfo::id).distinct().sorted().toList();
+        int width = ids.stream().mapToInt(String::length).max().orElse(0);
+        out.println("coverage per rule (scenarios that fire it):");
+        ids.forEach(id -> out.println("  " + id + " ".repeat(width - id.length()) + "  "
+                + scenariosFiring.getOrDefault(id, 0)));
+        List<String> neverFired = ids.stream().filter(id -> !scenariosFiring.containsKey(id)).toList();
         out.println("coverage: " + (ruleset.rules().size() - neverFired.size()) + "/" + ruleset.rules().size()
                 + " rules fired by some scenario" + (neverFired.isEmpty() ? "" : "; never fired: "
                 + String.join(", ", neverFired)));

@@ -24,13 +24,18 @@ import nl.draagvlak.audit.AuditTrail;
 import nl.draagvlak.audit.AuditUnavailableException;
 import nl.draagvlak.audit.DecisionRecord;
 import nl.draagvlak.audit.DuplicateIdempotencyKeyException;
+import nl.draagvlak.audit.FailureRecord;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.RequestReader;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.engine.RuleExecutionException;
 import nl.draagvlak.engine.TraceEntry;
 import nl.draagvlak.ruleset.ActiveRuleset;
+import nl.draagvlak.ruleset.RuleCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,20 +51,24 @@ public class DecisionService {
     public static final DateTimeFormatter DECIDED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
     private final RequestReader reader = new RequestReader();
     private final ActiveRuleset rulesets;
     private final DecisionEngine engine;
     private final AuditTrail auditTrail;
     private final JsonMapper json;
+    private final RuleCounters counters;
     private final Map<ScopedKey, CompletableFuture<DecisionRecord>> inFlightKeys = new ConcurrentHashMap<>();
     private final Duration keyWait;
 
     DecisionService(ActiveRuleset rulesets, DecisionEngine engine, AuditTrail auditTrail, JsonMapper json,
-                    AuditProperties audit) {
+                    AuditProperties audit, RuleCounters counters) {
         this.rulesets = rulesets;
         this.engine = engine;
         this.auditTrail = auditTrail;
         this.json = json;
+        this.counters = counters;
         // An earlier request spends at most its wait limit and the store timeout on the commit, and
         // as much again on the key look-up and the decision.
         this.keyWait = audit.waitLimit().plus(audit.storeTimeout()).multipliedBy(2);
@@ -114,7 +123,13 @@ public class DecisionService {
         DecisionRequest request = reader.read(body);
         long read = System.nanoTime();
         CompiledRuleset ruleset = rulesets.current();
-        Decision decision = engine.decide(ruleset, request, true);
+        Decision decision;
+        try {
+            decision = engine.decide(ruleset, request, true);
+        } catch (RuleExecutionException e) {
+            recordFailure(e, ruleset, body, requestHash, caller);
+            throw e;
+        }
         long decided = System.nanoTime();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String decisionId = DecisionIds.next(decidedAt.toEpochMilli());
@@ -134,6 +149,19 @@ public class DecisionService {
                 decision.trace().stream().map(TraceEntry::ruleId).distinct().toList());
         auditTrail.store(record);
         return record;
+    }
+
+    /** The request, the rule and the error go into the chain as a failure; the caller gets the rule's 500. */
+    private void recordFailure(RuleExecutionException e, CompiledRuleset ruleset, byte[] body, String requestHash,
+                               String caller) {
+        counters.ruleFailed();
+        try {
+            auditTrail.storeFailure(new FailureRecord(Instant.now().truncatedTo(ChronoUnit.MILLIS), ruleset.version(),
+                    requestHash, new String(body, StandardCharsets.UTF_8), e.ruleId(), e.getMessage(), caller));
+        } catch (RuntimeException notStored) {
+            log.error("The failure of rule {} could not be recorded in the audit trail: {}", e.ruleId(),
+                    notStored.getMessage());
+        }
     }
 
     private static DecisionRecord sameBodyOrConflict(DecisionRecord stored, String requestHash, String key) {

@@ -4,11 +4,13 @@ import java.util.List;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleInfo;
 import nl.draagvlak.ruleset.ActiveRuleset;
-import nl.draagvlak.ruleset.ReloadOutcome;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/rules}: the active ruleset, each rule with its metadata and the inputs it needs. */
+/**
+ * {@code GET /api/v1/rules}: the active ruleset, each rule with its metadata and the inputs it needs.
+ * How reloads went is not here but in {@code GET /api/v1/rulesets/status}.
+ */
 @RestController
 class RulesController {
 
@@ -22,14 +24,14 @@ class RulesController {
                     String verdict, String source, String rationale, List<String> needs) {
     }
 
-    record RulesetView(String version, int count, List<RuleView> rules, ReloadOutcome lastReload) {
+    record RulesetView(String version, int count, List<RuleView> rules) {
     }
 
     @GetMapping("/api/v1/rules")
     RulesetView rules() {
         CompiledRuleset ruleset = rulesets.current();
         return new RulesetView(ruleset.version(), ruleset.rules().size(),
-                ruleset.rules().stream().map(RulesController::view).toList(), rulesets.lastReload());
+                ruleset.rules().stream().map(RulesController::view).toList());
     }
 
     private static RuleView view(RuleInfo rule) {

@@ -1,5 +1,6 @@
 package nl.draagvlak.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +21,17 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * <p>Firings are bounded, so a rule that keeps re-activating itself ends in an error that names
  * it instead of a hung thread. The bound is far above what the largest legal request needs
  * (100 stakeholders with every per-stakeholder rule firing is about 1,200 firings).
+ *
+ * <p>Time is bounded too: after each firing the decision's clock is looked at, and once it is past
+ * the time limit the session halts and the decision fails, naming the rule that fired last. A
+ * consequence that never returns cannot be stopped this way (the JVM cannot interrupt it), which is
+ * why the lint refuses loops and blocking calls in consequences.
  */
 public final class DecisionEngine {
 
     public static final int DEFAULT_MAX_FIRINGS = 20_000;
+    /** No time limit: only the service bounds time ({@code draagvlak.decisions.time-limit}), where callers wait. */
+    public static final Duration NO_TIME_LIMIT = Duration.ZERO;
     private static final String VERDICT_GROUP = "verdict";
 
     /** The contract's order of findings: severity (heaviest first), rule id, stakeholder. */
@@ -37,6 +45,7 @@ public final class DecisionEngine {
 
     private final int maxFirings;
     private final boolean pooled;
+    private final Duration timeLimit;
 
     public DecisionEngine() {
         this(DEFAULT_MAX_FIRINGS);
@@ -48,8 +57,14 @@ public final class DecisionEngine {
 
     /** @param pooled reuse sessions (the default); false builds a fresh one per decision */
     public DecisionEngine(int maxFirings, boolean pooled) {
+        this(maxFirings, pooled, NO_TIME_LIMIT);
+    }
+
+    /** @param timeLimit how long one decision's firing may take, checked at each firing; zero for no limit */
+    public DecisionEngine(int maxFirings, boolean pooled, Duration timeLimit) {
         this.maxFirings = maxFirings;
         this.pooled = pooled;
+        this.timeLimit = timeLimit;
     }
 
     public Decision decide(CompiledRuleset ruleset, DecisionRequest request, boolean tracing) {
@@ -59,15 +74,20 @@ public final class DecisionEngine {
         KieSession session = pooled ? ruleset.sessions().newKieSession() : ruleset.kieBase().newKieSession();
         int firings;
         try {
+            recorder.haltWith(session::halt);
             session.setGlobal("assessment", assessment);
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             for (Fact fact : facts) {
                 session.insert(fact);
             }
-            firings = fire(session, recorder, 0);
+            if (!timeLimit.isZero()) {
+                // From the first firing: building a cold session's network is the engine's time, not a rule's.
+                recorder.stopAfter(System.nanoTime() + timeLimit.toNanos());
+            }
+            firings = fire(session, recorder, 0, ruleset);
             session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
-            firings = fire(session, recorder, firings);
+            firings = fire(session, recorder, firings, ruleset);
         } finally {
             // Listeners belong to this decision; a pooled session keeps them across reuse otherwise.
             session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
@@ -83,7 +103,7 @@ public final class DecisionEngine {
                 findings, notAssessed, recorder.trace(), firings);
     }
 
-    private int fire(KieSession session, FiringRecorder recorder, int firedSoFar) {
+    private int fire(KieSession session, FiringRecorder recorder, int firedSoFar, CompiledRuleset ruleset) {
         int allowed = maxFirings - firedSoFar;
         int fired;
         try {
@@ -91,7 +111,18 @@ public final class DecisionEngine {
         } catch (ConsequenceException e) {
             String name = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleExecutionException(null, "rule \"" + name + "\" failed: " + cause.getMessage(), cause);
+            RuleInfo rule = e.getMatch() == null ? null : ruleset.ruleNamed(name);
+            throw new RuleExecutionException(rule == null ? null : rule.id(), "rule \"" + name + "\""
+                    + (rule == null ? "" : " (" + rule.id() + ", " + rule.file() + ":" + rule.line() + ")")
+                    + " failed: " + cause, cause);
+        }
+        RuleInfo overdue = recorder.overdueRule();
+        if (overdue != null) {
+            RuleInfo slowest = recorder.slowestRule();
+            throw new RuleExecutionException(slowest.id(), "the decision took longer than its time limit of "
+                    + timeLimit.toMillis() + " ms and was stopped after rule \"" + overdue.name() + "\" fired; rule \""
+                    + slowest.name() + "\" (" + slowest.id() + ", " + slowest.file() + ":" + slowest.line() + ") took "
+                    + recorder.millisIn(slowest) + " ms of it", null);
         }
         if (fired >= allowed) {
             RuleInfo busiest = recorder.busiestRule();

@@ -27,6 +27,12 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<String, Integer> firingsByRule = new HashMap<>();
     private final Map<String, Integer> updatesByRule = new HashMap<>();
+    private boolean timed;
+    private long deadlineNanos;
+    private Runnable halt = () -> { };
+    private String overdueRule;
+    private final Map<String, Long> nanosByRule = new HashMap<>();
+    private long firingStarted;
 
     FiringRecorder(CompiledRuleset ruleset, Assessment assessment, boolean tracing) {
         this.ruleset = ruleset;
@@ -34,11 +40,52 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         this.tracing = tracing;
     }
 
+    /** Stops the decision at its first firing after this {@link System#nanoTime()}. */
+    void stopAfter(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+        this.timed = true;
+    }
+
+    /** What stops the session once the deadline has passed. */
+    void haltWith(Runnable halt) {
+        this.halt = halt;
+    }
+
+    /** The rule that fired when the deadline had passed, or null while the decision is in time. */
+    RuleInfo overdueRule() {
+        return overdueRule == null ? null : ruleset.ruleNamed(overdueRule);
+    }
+
+    /** The rule whose firings took the most time in all: the likeliest cause of a decision out of time. */
+    RuleInfo slowestRule() {
+        return nanosByRule.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(entry -> ruleset.ruleNamed(entry.getKey())).orElse(null);
+    }
+
+    /** How long a rule's firings took in all, in milliseconds. */
+    long millisIn(RuleInfo rule) {
+        return nanosByRule.getOrDefault(rule.name(), 0L) / 1_000_000;
+    }
+
+    @Override
+    public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+        if (timed) {
+            firingStarted = System.nanoTime();
+        }
+    }
+
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
         String name = match.getRule().getName();
         firingsByRule.merge(name, 1, Integer::sum);
+        if (timed) {
+            nanosByRule.merge(name, System.nanoTime() - firingStarted, Long::sum);
+        }
+        if (timed && overdueRule == null && System.nanoTime() - deadlineNanos > 0) {
+            overdueRule = name;
+            halt.run();
+        }
         boolean undecided = assessment.takeLastConclusionUndecided();
         if (tracing && !undecided) {
             RuleInfo rule = ruleset.ruleNamed(name);

@@ -1,6 +1,10 @@
 package nl.draagvlak.ruleset;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleFile;
-import nl.draagvlak.engine.RuleFolder;
 import nl.draagvlak.engine.RuleProblem;
 import nl.draagvlak.engine.RulesetCompilationException;
 import nl.draagvlak.engine.RulesetCompiler;
@@ -20,43 +23,116 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ruleset the service decides with. Compiled from the rules folder at start (a folder that
- * does not compile stops the start); afterwards {@link #reloadIfChanged()} swaps in a changed
- * folder only when it compiles whole, so a broken edit never replaces the last good ruleset.
+ * The ruleset the service decides with, and how it changes. A changed rules folder is a candidate
+ * (see {@link FolderWatch}); it is activated only if it passes the gate (compile, lint, every
+ * scenario), atomically: a decision takes {@link #current()} once and finishes on it, the next
+ * takes the new one. A rejected candidate leaves the active ruleset serving. Any version ever
+ * activated can be activated again in one call (a rollback), and stays active while the folder is
+ * unchanged, across restarts too: the history keeps the activations and the folder as last seen.
  */
 public final class ActiveRuleset {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
+    private static final int COMPILED_KEPT = 4;
+
+    /** The active ruleset, and when and by whom it was activated. */
+    public record Active(CompiledRuleset ruleset, Instant activatedAt, String activatedBy) {
+    }
 
     private final RulesProperties properties;
     private final RulesetCompiler compiler;
-    private final AtomicReference<CompiledRuleset> current = new AtomicReference<>();
-    private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
+    private final RulesetHistory history;
+    private final RuleCounters counters;
+    private final RulesetGate gate;
+    private final FolderWatch watch;
+    private final AtomicReference<Active> current = new AtomicReference<>();
     private final List<Consumer<CompiledRuleset>> activationListeners = new CopyOnWriteArrayList<>();
-    private volatile String lastRejectedVersion;
+    private final Map<String, CompiledRuleset> compiled = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleset> eldest) {
+            return size() > COMPILED_KEPT;
+        }
+    };
+    private volatile CandidateOutcome lastCandidate;
+    private volatile String lastSeen;
 
+    /** A ruleset whose history lives only as long as the process (the command line, tests of the gate). */
     public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler) {
-        this(properties, compiler, Optional.empty());
+        this(properties, compiler, new MemoryRulesetHistory(), new RuleCounters(), Optional.empty());
     }
 
-    /** Takes the first ruleset from a compile already under way, if there is one. */
-    ActiveRuleset(RulesProperties properties, RulesetCompiler compiler,
-                  Optional<CompletableFuture<CompiledRuleset>> underWay) {
+    /** Takes the folder's first compile from one already under way, if there is one. */
+    public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler, RulesetHistory history,
+                         RuleCounters counters, Optional<CompletableFuture<CompiledRuleset>> underWay) {
         this.properties = properties;
         this.compiler = compiler;
-        CompiledRuleset first;
-        try {
-            first = underWay.isPresent() ? join(underWay.get()) : compiler.compile(RuleFolder.read(properties.dir()));
-        } catch (RulesetCompilationException e) {
-            log.error("The rules in {} do not compile; the service does not start.\n{}", properties.dir(),
-                    formatted(e.problems()));
-            throw e;
+        this.history = history;
+        this.counters = counters;
+        this.gate = new RulesetGate(compiler, new ScenarioSuite(properties.casesDir()));
+        this.watch = new FolderWatch(properties.dir(), properties.quietPeriod());
+        if (!gate.scenarios().present()) {
+            log.warn("No scenario folder at {}: candidates are compiled and linted, but no scenario is run",
+                    properties.casesDir().toAbsolutePath());
         }
-        current.set(first);
-        log.info("Ruleset {} active: {} rules from {}", first.version(), first.rules().size(),
-                properties.dir().toAbsolutePath());
+        start(underWay);
     }
 
+    /**
+     * At start the recorded active version is restored while the folder is as the store last saw it;
+     * a folder that differs is a candidate like any other. With nothing recorded to fall back on, a
+     * folder that does not pass the gate stops the start.
+     */
+    private void start(Optional<CompletableFuture<CompiledRuleset>> underWay) {
+        List<RuleFile> files = FolderWatch.readSteady(properties.dir());
+        String folder = RulesetVersion.of(files);
+        CompiledRuleset warm = warmCompile(underWay, folder);
+        List<Activation> activations = history.activations();
+        Optional<String> seen = history.lastSeenFolder();
+        lastSeen = folder;
+        if (seen.isPresent() && seen.get().equals(folder) && !activations.isEmpty()) {
+            Activation last = activations.get(0);
+            restore(last, last.version().equals(folder) && warm != null ? warm : compiled(last.version()));
+            log.info("Ruleset {} active (restored: the rules folder is as the store last saw it): {} rules",
+                    last.version(), current().rules().size());
+            return;
+        }
+        RulesetGate.Checked checked = gate.check(files, warm);
+        if (checked.passed()) {
+            activate(checked.ruleset(), "start", activations.isEmpty() ? "first start"
+                    : "the rules folder changed while the service was stopped", List.of(), folder);
+            lastCandidate = outcome(checked, CandidateOutcome.Outcome.ACTIVATED);
+            return;
+        }
+        lastCandidate = rejected(checked, folder);
+        if (!activations.isEmpty()) {
+            Activation last = activations.get(0);
+            restore(last, compiled(last.version()));
+            log.error("The rules folder changed while the service was stopped, but the change is rejected; ruleset"
+                    + " {} stays active.\n{}", last.version(), describe(lastCandidate));
+            return;
+        }
+        log.error("The rules in {} do not pass the gate; with no earlier ruleset to fall back on the service does"
+                + " not start.\n{}", properties.dir(), describe(lastCandidate));
+        if (!checked.problems().isEmpty() && checked.ruleset() == null) {
+            throw new RulesetCompilationException(checked.problems());
+        }
+        throw new IllegalStateException("the rules in " + properties.dir() + " do not pass the gate: "
+                + describe(lastCandidate));
+    }
+
+    private static CompiledRuleset warmCompile(Optional<CompletableFuture<CompiledRuleset>> underWay, String folder) {
+        if (underWay.isEmpty()) {
+            return null;
+        }
+        try {
+            CompiledRuleset warm = join(underWay.get());
+            return warm.version().equals(folder) ? warm : null;
+        } catch (RulesetCompilationException e) {
+            return null; // the gate compiles the folder again and reports what is wrong
+        }
+    }
+
+    /** The start-up compile's result, waiting at most {@link RulesetWarmup#COMPILE_LIMIT}. */
     static CompiledRuleset join(CompletableFuture<CompiledRuleset> compile) {
         try {
             return compile.get(RulesetWarmup.COMPILE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -75,44 +151,161 @@ public final class ActiveRuleset {
     }
 
     public CompiledRuleset current() {
+        return current.get().ruleset();
+    }
+
+    public Active active() {
         return current.get();
     }
 
-    /** The last reload attempt, or null when the folder has not changed since start. */
-    public ReloadOutcome lastReload() {
-        return lastReload.get();
+    /** The last candidate the gate judged (from the folder or a rollback); null when none since start. */
+    public CandidateOutcome lastCandidate() {
+        return lastCandidate;
+    }
+
+    public boolean watching() {
+        return properties.watching();
+    }
+
+    public List<Activation> activations() {
+        return history.activations();
     }
 
     /** Called with each ruleset that becomes active, the one active now included. */
     public void onActivation(Consumer<CompiledRuleset> listener) {
         activationListeners.add(listener);
-        listener.accept(current.get());
+        listener.accept(current.get().ruleset());
     }
 
-    /** Compiles the rules folder if its files changed; activates it only if it compiles. */
-    public synchronized void reloadIfChanged() {
-        List<RuleFile> files = RuleFolder.read(properties.dir());
+    /** One look of the watcher: takes the folder as a candidate once a change has settled. */
+    public void reloadIfChanged() {
+        Optional<List<RuleFile>> candidate = watch.poll(lastSeen);
+        if (candidate.isPresent()) {
+            take(candidate.get(), "watcher", "the rules folder changed");
+        }
+    }
+
+    /** Runs the gate on the folder now, whether or not it changed; {@code by} is who asked. */
+    public CandidateOutcome reloadNow(String by) {
+        return take(FolderWatch.readSteady(properties.dir()), by, "reload requested");
+    }
+
+    private synchronized CandidateOutcome take(List<RuleFile> files, String by, String reason) {
         String version = RulesetVersion.of(files);
-        if (version.equals(current.get().version()) || version.equals(lastRejectedVersion)) {
-            return;
+        CompiledRuleset known = version.equals(current().version()) ? current() : cached(version);
+        RulesetGate.Checked checked = gate.check(files, known);
+        CandidateOutcome outcome;
+        if (checked.passed()) {
+            if (version.equals(current().version())) {
+                history.recordSeen(version);
+                lastSeen = version;
+            } else {
+                activate(checked.ruleset(), by, reason, List.of(), version);
+            }
+            counters.candidateActivated();
+            outcome = outcome(checked, CandidateOutcome.Outcome.ACTIVATED);
+        } else {
+            outcome = rejected(checked, version);
+            log.error("Candidate ruleset {} rejected; ruleset {} stays active.\n{}", version, current().version(),
+                    describe(outcome));
         }
-        try {
-            CompiledRuleset next = compiler.compile(files);
-            activationListeners.forEach(listener -> listener.accept(next));
-            current.set(next);
-            lastRejectedVersion = null;
-            lastReload.set(new ReloadOutcome(java.time.Instant.now(), version, true, List.of()));
-            log.info("Ruleset {} active: {} rules (reloaded from {})", version, next.rules().size(), properties.dir());
-        } catch (RulesetCompilationException e) {
-            lastRejectedVersion = version;
-            List<String> problems = e.problems().stream().map(RuleProblem::format).toList();
-            lastReload.set(new ReloadOutcome(java.time.Instant.now(), version, false, problems));
-            log.error("Changed rules rejected; ruleset {} stays active.\n{}", current.get().version(),
-                    formatted(e.problems()));
+        lastCandidate = outcome;
+        return outcome;
+    }
+
+    /**
+     * Brings back a version that was active before (or is active now). Gated by compile and lint;
+     * scenarios that fail on it are listed with the activation, not a block: they describe newer rules.
+     *
+     * @throws UnknownRulesetException  when the version was never activated here
+     * @throws RulesetRejectedException when it does not compile or lint (any more)
+     */
+    public synchronized CandidateOutcome activate(String version, String by, String reason) {
+        List<RuleFile> files = version.equals(current().version()) ? current().files()
+                : history.files(version).orElseThrow(() -> new UnknownRulesetException(version));
+        RulesetGate.Checked checked = gate.check(files, version.equals(current().version()) ? current() : cached(version));
+        if (!checked.compiledAndLinted()) {
+            CandidateOutcome outcome = outcome(checked, CandidateOutcome.Outcome.REJECTED);
+            counters.candidateRejected();
+            lastCandidate = outcome;
+            throw new RulesetRejectedException(outcome);
+        }
+        if (!version.equals(current().version())) {
+            activate(checked.ruleset(), by, reason == null || reason.isBlank() ? "rollback" : reason,
+                    checked.failingScenarios(), lastSeen);
+        }
+        counters.candidateActivated();
+        lastCandidate = outcome(checked, CandidateOutcome.Outcome.ACTIVATED);
+        return lastCandidate;
+    }
+
+    /** A version that was active here, compiled; for diffs, impact and usage. */
+    public CompiledRuleset compiled(String version) {
+        if (current.get() != null && version.equals(current().version())) {
+            return current();
+        }
+        CompiledRuleset known = cached(version);
+        if (known != null) {
+            return known;
+        }
+        CompiledRuleset ruleset = compiler.compile(history.files(version)
+                .orElseThrow(() -> new UnknownRulesetException(version)));
+        synchronized (compiled) {
+            compiled.put(version, ruleset);
+        }
+        return ruleset;
+    }
+
+    /** Compiles files that are not (yet) a version here, without activating them: for impact. */
+    public CompiledRuleset compileCandidate(List<RuleFile> files) {
+        CompiledRuleset known = cached(RulesetVersion.of(files));
+        return known != null ? known : compiler.compile(files);
+    }
+
+    private CompiledRuleset cached(String version) {
+        synchronized (compiled) {
+            return compiled.get(version);
         }
     }
 
-    private static String formatted(List<RuleProblem> problems) {
-        return String.join("\n", problems.stream().map(RuleProblem::format).toList());
+    private void activate(CompiledRuleset next, String by, String reason, List<String> failingScenarios,
+                          String seenFolder) {
+        Activation activation = new Activation(next.version(), Instant.now().truncatedTo(ChronoUnit.MILLIS), by,
+                reason, failingScenarios);
+        // Recorded first: a version decides only once the store knows it was activated.
+        history.recordActivation(next, activation, seenFolder);
+        activationListeners.forEach(listener -> listener.accept(next));
+        Active previous = current.getAndSet(new Active(next, activation.activatedAt(), by));
+        if (previous != null) {
+            synchronized (compiled) {
+                compiled.put(previous.ruleset().version(), previous.ruleset());
+            }
+        }
+        lastSeen = seenFolder;
+        log.info("Ruleset {} active: {} rules ({}, by {}){}", next.version(), next.rules().size(), reason, by,
+                failingScenarios.isEmpty() ? "" : "; scenarios failing on it: " + failingScenarios);
+    }
+
+    private void restore(Activation last, CompiledRuleset ruleset) {
+        current.set(new Active(ruleset, last.activatedAt(), last.activatedBy()));
+    }
+
+    private CandidateOutcome rejected(RulesetGate.Checked checked, String folderVersion) {
+        history.recordSeen(folderVersion);
+        lastSeen = folderVersion;
+        counters.candidateRejected();
+        return outcome(checked, CandidateOutcome.Outcome.REJECTED);
+    }
+
+    private static CandidateOutcome outcome(RulesetGate.Checked checked, CandidateOutcome.Outcome outcome) {
+        return new CandidateOutcome(checked.version(), Instant.now(), outcome, checked.problems(),
+                checked.failingScenarios());
+    }
+
+    private static String describe(CandidateOutcome outcome) {
+        StringBuilder text = new StringBuilder();
+        outcome.problems().stream().map(RuleProblem::format).forEach(line -> text.append(line).append('\n'));
+        outcome.failingScenarios().forEach(name -> text.append("scenario fails: ").append(name).append('\n'));
+        return text.toString().strip();
     }
 }

@@ -14,8 +14,14 @@ import org.springframework.scheduling.config.FixedDelayTask;
 class RulesetConfiguration {
 
     @Bean
-    ActiveRuleset activeRuleset(RulesProperties properties) {
-        return new ActiveRuleset(properties, compilerFor(properties), RulesetWarmup.take(properties));
+    ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters) {
+        return new ActiveRuleset(properties, compilerFor(properties), history, counters,
+                RulesetWarmup.take(properties));
+    }
+
+    @Bean
+    RuleCounters ruleCounters() {
+        return new RuleCounters();
     }
 
     static RulesetCompiler compilerFor(RulesProperties properties) {
@@ -25,18 +31,19 @@ class RulesetConfiguration {
     }
 
     @Bean
-    DecisionEngine decisionEngine(RulesProperties properties) {
-        return new DecisionEngine(properties.maxFirings());
+    DecisionEngine decisionEngine(RulesProperties properties, DecisionProperties decisions) {
+        return new DecisionEngine(properties.maxFirings(), true, decisions.timeLimit());
     }
 
     /**
-     * Polls the folder's content hash every reload-interval, on the background scheduler (zero turns
-     * it off): works on every file system, where change events do not.
+     * Polls the folder's content hash every reload-interval, on the background scheduler (off with
+     * {@code draagvlak.rules.watch=false} or a zero interval): works on every file system, where
+     * change events do not.
      */
     @Bean
     SchedulingConfigurer rulesWatcher(ActiveRuleset ruleset, RulesProperties properties) {
         return tasks -> {
-            if (!properties.reloadInterval().isZero()) {
+            if (properties.watching()) {
                 tasks.addFixedDelayTask(new FixedDelayTask(ruleset::reloadIfChanged, properties.reloadInterval(),
                         properties.reloadInterval()));
             }

@@ -115,6 +115,61 @@ class DecisionEngineTests {
                 });
     }
 
+    @Test
+    void aSlowRuleIsStoppedAtTheNextFiringAfterTheTimeLimitAndNamed() {
+        Path rules = RuleFolders.copyOfProjectRules();
+        writeRule(rules.resolve("slow.drl"), """
+                package rules;
+                import nl.draagvlak.model.*;
+                global Assessment assessment;
+                rule "Takes its time for every stakeholder"
+                    @id("DERIVE-SLOW")
+                when
+                    $s : Stakeholder( )
+                then
+                    Thread.sleep( 200 );
+                end
+                """);
+        CompiledRuleset slow = new RulesetCompiler().compile(RuleFolder.read(rules));
+        DecisionEngine engine = new DecisionEngine(DecisionEngine.DEFAULT_MAX_FIRINGS, true,
+                java.time.Duration.ofMillis(300));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> engine.decide(slow, hundredResistingStakeholders(), false))
+                .isInstanceOfSatisfying(RuleExecutionException.class, e -> {
+                    assertThat(e.ruleId()).isEqualTo("DERIVE-SLOW");
+                    assertThat(e.getMessage()).contains("time limit of 300 ms").contains("rules/slow.drl");
+                });
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(tookMillis).as("stopped after a few of the 100 firings, not all of them").isLessThan(100 * 200);
+        DecisionRequest noStakeholders = new DecisionRequest(new InitiativeInput("small", InitiativeKind.OTHER_CHANGE,
+                OrganisationType.COMPANY, null, null, null, null, null), null, null, null, null, List.of(), null);
+        Decision next = engine.decide(slow, noStakeholders, false);
+        assertThat(next.verdict()).as("the halted session's pool keeps deciding").isNotNull();
+    }
+
+    @Test
+    void aRuleThatThrowsFailsTheDecisionNamingTheRule() {
+        Path rules = RuleFolders.copyOfProjectRules();
+        writeRule(rules.resolve("throws.drl"), """
+                package rules;
+                import nl.draagvlak.model.*;
+                global Assessment assessment;
+                rule "Breaks on every plan"
+                    @id("DERIVE-THROWS")
+                when
+                    $plan : Initiative( )
+                then
+                    throw new IllegalStateException( "the rule broke" );
+                end
+                """);
+        CompiledRuleset throwing = new RulesetCompiler().compile(RuleFolder.read(rules));
+        assertThatThrownBy(() -> new DecisionEngine().decide(throwing, hundredResistingStakeholders(), false))
+                .isInstanceOfSatisfying(RuleExecutionException.class, e -> {
+                    assertThat(e.ruleId()).isEqualTo("DERIVE-THROWS");
+                    assertThat(e.getMessage()).contains("the rule broke").contains("rules/throws.drl");
+                });
+    }
+
     private static void writeRule(Path file, String text) {
         try {
             java.nio.file.Files.writeString(file, text, StandardCharsets.UTF_8);

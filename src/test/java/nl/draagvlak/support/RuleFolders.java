@@ -34,6 +34,15 @@ public final class RuleFolders {
         }
     }
 
+    /** A fresh empty temporary folder. */
+    public static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void replaceIn(Path file, String from, String to) {
         try {
             String text = Files.readString(file);
