@@ -193,7 +193,7 @@ class DecisionApiIntegrationTests {
         assertThat(lag.get("file").asText()).isEqualTo("rules/migration/design-strategy.drl");
         assertThat(java.util.stream.StreamSupport.stream(lag.get("needs").spliterator(), false)
                 .map(JsonNode::stringValue).toList())
-                .containsExactlyInAnyOrder("designStrategy.startingPoint", "preconditions.backOfficeInOrder");
+                .containsExactlyInAnyOrder("designStrategy", "designStrategy.startingPoint", "preconditions.backOfficeInOrder");
     }
 
     @Test
