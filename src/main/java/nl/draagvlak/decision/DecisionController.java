@@ -38,7 +38,9 @@ class DecisionController {
                     "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
         }
         byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
-        DecisionService.Outcome outcome = decisions.decide(body, key, null);
+        // The signed-in caller (user name, or the token's subject), recorded with the decision.
+        String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        DecisionService.Outcome outcome = decisions.decide(body, key, caller);
         String id = outcome.record().decisionId();
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/decisions/" + id))
