@@ -22,9 +22,11 @@ class DecisionController {
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final DecisionService decisions;
+    private final DecisionAdmission admission;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, DecisionAdmission admission) {
         this.decisions = decisions;
+        this.admission = admission;
     }
 
     @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -40,7 +42,13 @@ class DecisionController {
         byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
         // The signed-in caller (user name, or the token's subject), recorded with the decision.
         String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
-        DecisionService.Outcome outcome = decisions.decide(body, key, caller);
+        DecisionService.Outcome outcome;
+        admission.enter();
+        try {
+            outcome = decisions.decide(body, key, caller);
+        } finally {
+            admission.leave();
+        }
         String id = outcome.record().decisionId();
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/decisions/" + id))
