@@ -58,6 +58,7 @@ final class EndpointAccess {
         access.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyAuthority(METRICS, AUDIT);
         access.requestMatchers("/console/try", "/console/try/**").hasAuthority(DECIDE);
         access.requestMatchers("/console", "/console/**").hasAnyAuthority(AUDIT, RULES_ADMIN);
+        access.requestMatchers(HttpMethod.GET, "/bench/noop").authenticated(); // Spring profile bench only
 
         // A method no endpoint takes, on a path some endpoint has: let it through to the 405, for
         // the callers who may use that path at all.
