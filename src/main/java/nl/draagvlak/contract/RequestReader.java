@@ -62,6 +62,7 @@ public final class RequestReader {
             .build();
 
     public DecisionRequest read(byte[] body) {
+        requireUtf8(body);
         DecisionRequest request;
         try {
             request = mapper.readValue(body, DecisionRequest.class);
@@ -77,6 +78,24 @@ public final class RequestReader {
             throw new InvalidRequestException(problems);
         }
         return request;
+    }
+
+    /**
+     * Jackson lets some malformed UTF-8 through (a lone continuation byte in a string, for one),
+     * and the audit trail keeps the body as text: refuse any body that is not valid UTF-8 rather
+     * than store a different text than was received.
+     */
+    private static void requireUtf8(byte[] body) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, body.length));
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new InvalidRequestException(List.of(new FieldError("$",
+                    "is not valid UTF-8 (at byte " + in.position() + ")")));
+        }
     }
 
     private static FieldError toFieldError(JacksonException e) {
@@ -209,7 +228,8 @@ public final class RequestReader {
     }
 
     private static String join(String path, String property) {
-        return "$".equals(path) ? property : path + "." + property;
+        String name = property.isEmpty() ? "\"\"" : property; // the empty name, shown so that the field is never blank
+        return "$".equals(path) ? name : path + "." + name;
     }
 
     /** The parser's message without its source-location noise. */

@@ -25,8 +25,8 @@ class RequestReaderFuzzTests {
         } catch (InvalidRequestException refused) {
             assertThat(refused.errors()).isNotEmpty();
             for (FieldError error : refused.errors()) {
-                assertThat(error.field()).isNotBlank();
-                assertThat(error.message()).isNotBlank().doesNotContain("tools.jackson").doesNotContain("Exception")
+                assertThat(error.field()).as(error.toString()).isNotBlank();
+                assertThat(error.message()).as(error.toString()).isNotBlank().doesNotContain("tools.jackson").doesNotContain("Exception")
                         .doesNotContain("StreamReadConstraints");
             }
         }

@@ -39,4 +39,20 @@ class RequestReaderLimitsTests {
         FieldError error = errorOf(INITIATIVE + "\"" + "n".repeat(300) + "\":1}}");
         assertThat(error.message()).isEqualTo("has a property name longer than 256 characters");
     }
+
+    @Test
+    void aDuplicateEmptyPropertyNameIsNamedNotBlank() { // found by RequestReaderFuzzTests
+        FieldError error = errorOf("{\"\":1,\"\":2}");
+        assertThat(error.field()).isEqualTo("\"\"");
+        assertThat(error.message()).isEqualTo("appears twice in the same object");
+    }
+
+    @Test
+    void aBodyThatIsNotValidUtf8IsRefusedEvenWhereJacksonWouldReadIt() {
+        byte[] body = (INITIATIVE + "\"name\":\"x\u0080x\"}}").getBytes(StandardCharsets.ISO_8859_1);
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> new RequestReader().read(body));
+        assertThat(e).isNotNull();
+        assertThat(e.errors().get(0).field()).isEqualTo("$");
+        assertThat(e.errors().get(0).message()).startsWith("is not valid UTF-8");
+    }
 }
