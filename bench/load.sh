@@ -31,6 +31,7 @@ PROFILE=${PROFILE:-0}           # 1: JFR recording of each saturation phase, sum
 RESULTS=${RESULTS:-target/bench-results/load-$(date -u +%Y%m%dT%H%M%SZ)}
 BODY_FILE=$PWD/src/bench/resources/bench-requests/typical.json
 export BODY_FILE
+source bench/bench-user.sh   # every request signs in as the bench user (HTTP Basic, bcrypt, cached)
 
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
@@ -88,11 +89,12 @@ if [ "$PROFILE" = 1 ]; then JFR_OPTS=(-XX:FlightRecorderOptions=stackdepth=256);
 
 start_service() { # name, extra args...
   local name=$1; shift
-  "${SERVICE_CPU[@]}" java "${JFR_OPTS[@]}" -jar "$SERVICE_JAR" --server.address=127.0.0.1 --server.port="$PORT" "$@" >"$RESULTS/$name.service.log" 2>&1 &
+  "${SERVICE_CPU[@]}" java "${JFR_OPTS[@]}" -jar "$SERVICE_JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+      "${BENCH_USER_ARGS[@]}" "$@" >"$RESULTS/$name.service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 300); do
-    if curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary "@$BODY_FILE" \
-        "http://127.0.0.1:$PORT/api/v1/decisions"; then
+    if curl -fs -o /dev/null -u "$BENCH_CREDENTIALS" -X POST -H 'Content-Type: application/json' \
+        --data-binary "@$BODY_FILE" "http://127.0.0.1:$PORT/api/v1/decisions"; then
       return 0
     fi
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -127,7 +129,7 @@ to_ms() { # wrk's "1.23ms" / "456.00us" / "1.02s" -> milliseconds
 measure() { # name, method (GET|POST), path
   local name=$1 method=$2 path=$3
   local url="http://127.0.0.1:$PORT$path"
-  local wrk_args=(-t1 -c"$CONNECTIONS" --latency)
+  local wrk_args=(-t1 -c"$CONNECTIONS" --latency -H "Authorization: $AUTHORIZATION")
   if [ "$method" = POST ]; then wrk_args+=(-s bench/post-decision.lua); fi
   echo "== $name: warm-up ${WARMUP}s"
   if [ "$WARMUP" != 0 ]; then
@@ -157,6 +159,7 @@ measure() { # name, method (GET|POST), path
   local body_args=()
   if [ "$method" = POST ]; then body_args=(--body "$BODY_FILE"); fi
   "${LOAD_CPU[@]}" java -cp "$BENCH_JAR" nl.draagvlak.bench.tools.OpenLoad --url "$url" "${body_args[@]}" \
+      --auth "$BENCH_CREDENTIALS" \
       --rate "$rate" --duration "$DURATION" --warmup "$(( DURATION < 10 ? 1 : 5 ))" --label "$name" \
       --hgrm "$RESULTS/$name.hgrm" --tsv "$RESULTS/$name.open.tsv" | tee "$RESULTS/$name.open.txt"
   local open

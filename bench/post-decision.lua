@@ -4,3 +4,8 @@ wrk.headers["Content-Type"] = "application/json"
 local file = assert(io.open(os.getenv("BODY_FILE"), "rb"))
 wrk.body = file:read("*a")
 file:close()
+-- sign in as the bench user (bench/bench-user.sh exports the header's value)
+local authorization = os.getenv("AUTHORIZATION")
+if authorization and authorization ~= "" then
+  wrk.headers["Authorization"] = authorization
+end

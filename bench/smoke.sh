@@ -41,6 +41,11 @@ awk -F'\t' 'NR > 1 && ($2 == 0 || $5 != 0 || $9 != 0) { print "load: " $1 " fail
   END { exit bad }' "$RESULTS/load/summary.tsv"
 [ "$(wc -l <"$RESULTS/load/summary.tsv")" -eq 5 ] || { echo "load: expected 4 configurations"; exit 1; }
 
+step "auth: signed in against not, one 2 s round each, unpinned"
+ROUNDS=1 DURATION=2 WARMUP=1 PIN=0 BUILD=0 RESULTS="$RESULTS/auth" bench/auth.sh >"$RESULTS/auth.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/auth.txt"; exit 1; }
+tail -n 3 "$RESULTS/auth.txt"
+
 step "start-up, one run"
 RUNS=1 BUILD=0 RESULTS="$RESULTS/startup" bench/startup.sh >"$RESULTS/startup.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/startup.txt"; exit 1; }

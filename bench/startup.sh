@@ -21,6 +21,7 @@ PIN=${PIN:-0}
 BUILD=${BUILD:-1}
 RESULTS=${RESULTS:-target/bench-results/startup-$(date -u +%Y%m%dT%H%M%SZ)}
 BODY_FILE=src/bench/resources/bench-requests/typical.json
+source bench/bench-user.sh   # the first decision signs in as the bench user
 
 mkdir -p "$RESULTS"
 if [ "$BUILD" = 1 ] || [ ! -f target/draagvlak.jar ]; then
@@ -49,14 +50,14 @@ printf 'run\ttotal_ms\tjvm_ms\tcontext_ms\tmigration_ms\tcompile_ms\tfirst_decis
 for run in $(seq 1 "$RUNS"); do
   log="$RESULTS/startup-$run.log"
   t0=$(date +%s%3N)
-  "${CPU[@]}" java -jar "$SERVICE_JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+  "${CPU[@]}" java -jar "$SERVICE_JAR" --server.address=127.0.0.1 --server.port="$PORT" "${BENCH_USER_ARGS[@]}" \
       --spring.datasource.url="jdbc:h2:file:$TMP_DATA/run$run/draagvlak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
       --logging.level.org.springframework.beans.factory.support.DefaultListableBeanFactory=DEBUG \
       >"$log" 2>&1 &
   SERVICE_PID=$!
   t_first=""
   for _ in $(seq 1 3000); do
-    if curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary "@$BODY_FILE" \
+    if curl -fs -o /dev/null -u "$BENCH_CREDENTIALS" -X POST -H 'Content-Type: application/json' --data-binary "@$BODY_FILE" \
         "http://127.0.0.1:$PORT/api/v1/decisions"; then
       t_first=$(date +%s%3N)
       break

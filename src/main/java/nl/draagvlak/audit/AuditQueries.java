@@ -50,6 +50,8 @@ public final class AuditQueries {
                 order = " ORDER BY r.verdict DESC, r.seq DESC"; // audit_record_verdict (verdict, seq)
             } else if (search.rulesetVersion() != null) {
                 order = " ORDER BY r.ruleset_version DESC, r.seq DESC"; // audit_record_ruleset (ruleset_version, seq)
+            } else if (search.caller() != null) {
+                order = " ORDER BY r.caller DESC, r.seq DESC"; // audit_record_caller (caller, seq)
             } else {
                 order = " ORDER BY r.seq DESC";
             }
@@ -61,6 +63,10 @@ public final class AuditQueries {
         if (search.rulesetVersion() != null) {
             sql.append(" AND r.ruleset_version = ?");
             arguments.add(search.rulesetVersion());
+        }
+        if (search.caller() != null) {
+            sql.append(" AND r.caller = ?");
+            arguments.add(search.caller());
         }
         sql.append(order).append(" LIMIT ?");
         arguments.add(search.limit());

@@ -22,9 +22,11 @@ class DecisionController {
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final DecisionService decisions;
+    private final DecisionAdmission admission;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, DecisionAdmission admission) {
         this.decisions = decisions;
+        this.admission = admission;
     }
 
     /** No {@code produces}: {@link JsonOnlyFilter} has refused clients that take no JSON, errors included. */
@@ -38,7 +40,15 @@ class DecisionController {
                     "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
         }
         byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
-        DecisionService.Outcome outcome = decisions.decide(body, key, null);
+        // The signed-in caller (user name, or the token's subject), recorded with the decision.
+        String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        DecisionService.Outcome outcome;
+        admission.enter();
+        try {
+            outcome = decisions.decide(body, key, caller);
+        } finally {
+            admission.leave();
+        }
         URI decision = URI.create("/api/v1/decisions/" + outcome.record().decisionId());
         // A replay creates nothing: Content-Location says where the stored decision it returns lives.
         ResponseEntity.BodyBuilder response = outcome.created()

@@ -387,6 +387,29 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void searchByCallerFindsOnlyThatCallersDecisionsNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            trail.store(record(null, "RULE-A", i % 2 == 0 ? "service-a" : "service-b"));
+        }
+        assertThat(queries.search(new DecisionSearch(null, null, null, null, null, null, 50, "service-a")))
+                .extracting(StoredDecision::sequence).containsExactly(5L, 3L, 1L);
+        assertThat(queries.search(new DecisionSearch("RULE-A", null, null, null, null, 4L, 50, "service-b")))
+                .extracting(StoredDecision::caller).containsExactly("service-b");
+        assertThat(queries.search(new DecisionSearch(null, null, null, null, null, null, 50, "nobody"))).isEmpty();
+    }
+
+    @Test
+    void theChainCoversTheCallerSoAChangedCallerIsFound() {
+        trail.store(record(null, "RULE-A", "service-a"));
+        trail.store(record(null, "RULE-A", "service-a"));
+        assertThat(verifier.verify(null).valid()).isTrue();
+        jdbc.update("UPDATE audit_record SET caller = 'someone-else' WHERE seq = 2");
+        ChainVerifier.Result result = verifier.verify(null);
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBroken().sequence()).isEqualTo(2L);
+    }
+
+    @Test
     void anIdempotencyKeyFindsItsDecision() {
         DecisionRecord record = record("retry-1", "RULE-A");
         trail.store(record);
@@ -552,10 +575,14 @@ abstract class AuditStoreContract {
     }
 
     static DecisionRecord record(String idempotencyKey, String ruleId) {
+        return record(idempotencyKey, ruleId, null);
+    }
+
+    static DecisionRecord record(String idempotencyKey, String ruleId, String caller) {
         String id = UUID.randomUUID().toString();
         return new DecisionRecord(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), "sha256:abc", "NOT_READY",
                 idempotencyKey, "hash-of-" + id, "{\"initiative\":{}}", "{\"decisionId\":\"" + id + "\"}",
-                "[{\"seq\":1,\"ruleId\":\"" + ruleId + "\"}]", "{\"decideMicros\":10}", null, List.of(ruleId));
+                "[{\"seq\":1,\"ruleId\":\"" + ruleId + "\"}]", "{\"decideMicros\":10}", caller, List.of(ruleId));
     }
 
     private static DecisionRecord withCaller(DecisionRecord r, String caller) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,9 +104,10 @@ class KillDuringLoadIT {
         Path jar = Path.of("target", "draagvlak.jar");
         assertThat(jar).exists();
         File log = Files.createTempFile("draagvlak-kill-test", ".log").toFile();
-        return new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl, "--draagvlak.rules.reload-interval=0s")
-                .redirectErrorStream(true).redirectOutput(log).start();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--draagvlak.rules.reload-interval=0s"));
+        command.addAll(TestUsers.jarArguments());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
     private static void awaitUp(Http http, Process process) throws InterruptedException {

@@ -9,15 +9,44 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for tests that talk to the real server, as a caller would. */
+/**
+ * A small HTTP client for tests that talk to the real server, as a caller would: signed in as the
+ * test user with every role ({@link TestUsers#ALL}) unless made otherwise.
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
     public Http(int port) {
+        this(port, basic(TestUsers.ALL.name(), TestUsers.ALL.password()));
+    }
+
+    private Http(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A client that signs in with HTTP Basic as this user. */
+    public static Http as(int port, String user, String password) {
+        return new Http(port, basic(user, password));
+    }
+
+    /** A client that sends this bearer token. */
+    public static Http bearer(int port, String token) {
+        return new Http(port, "Bearer " + token);
+    }
+
+    /** A client that does not sign in. */
+    public static Http anonymous(int port) {
+        return new Http(port, null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
@@ -51,7 +80,20 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** Any method, with an optional JSON body. */
+    public Response send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.build());
+    }
+
     private Response send(HttpRequest request) {
+        if (authorization != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
+        }
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());

@@ -38,7 +38,7 @@ import org.HdrHistogram.Recorder;
  *     --url http://127.0.0.1:18080/api/v1/decisions --body typical.json --rate 2000 \
  *     --duration 30 --warmup 5 --label h2 --hgrm h2.hgrm --tsv load.tsv</pre>
  *
- * Without --body it sends GET, with it POST (application/json). Prints a summary; --tsv appends
+ * Without --body it sends GET, with it POST (application/json); --auth user:password signs in with HTTP Basic. Prints a summary; --tsv appends
  * one line (label, target and achieved rate, count, errors, percentiles in ms); --hgrm writes
  * the percentile distribution. Bounded: it stops after warm-up plus duration (requests still
  * unanswered 10 s after the last one fell due are counted as errors).
@@ -57,11 +57,13 @@ public final class OpenLoad {
         String label = options.getOrDefault("label", uri.getPath());
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         byte[] body = options.containsKey("body") ? Files.readAllBytes(Path.of(options.get("body"))) : null;
+        String authorization = options.containsKey("auth") ? "Authorization: Basic " + java.util.Base64.getEncoder()
+                .encodeToString(options.get("auth").getBytes(StandardCharsets.UTF_8)) + "\r\n" : "";
 
         String host = uri.getHost();
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         String head = (body == null ? "GET " : "POST ") + (uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n"
+                + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n" + authorization
                 + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
                 + "\r\n";
         byte[] requestBytes = concat(head.getBytes(StandardCharsets.US_ASCII), body == null ? new byte[0] : body);

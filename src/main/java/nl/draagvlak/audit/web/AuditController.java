@@ -63,10 +63,11 @@ class AuditController {
     }
 
     record DecisionRecordView(String decisionId, String decidedAt, String rulesetVersion, long sequence, String hash,
-                              JsonNode request, JsonNode response, JsonNode trace, JsonNode timings) {
+                              String caller, JsonNode request, JsonNode response, JsonNode trace, JsonNode timings) {
     }
 
-    record DecisionSummary(String decisionId, String decidedAt, String rulesetVersion, String verdict, long sequence) {
+    record DecisionSummary(String decisionId, String decidedAt, String rulesetVersion, String verdict, long sequence,
+                           String caller) {
     }
 
     record Page(List<DecisionSummary> items, String nextCursor) {
@@ -84,14 +85,15 @@ class AuditController {
     DecisionRecordView decision(@PathVariable String id) {
         StoredDecision stored = find(id);
         return new DecisionRecordView(stored.decisionId(), DecisionService.DECIDED_AT.format(stored.decidedAt()),
-                stored.rulesetVersion(), stored.sequence(), stored.hash(), json.readTree(stored.requestBody()),
+                stored.rulesetVersion(), stored.sequence(), stored.hash(), stored.caller(),
+                json.readTree(stored.requestBody()),
                 json.readTree(stored.responseBody()), json.readTree(stored.trace()), json.readTree(stored.timings()));
     }
 
     @GetMapping("/api/v1/decisions")
     Page search(@RequestParam(required = false) String ruleId, @RequestParam(required = false) String verdict,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String rulesetVersion,
+                @RequestParam(required = false) String rulesetVersion, @RequestParam(required = false) String caller,
                 @RequestParam(required = false) String cursor, @RequestParam(required = false) String page,
                 @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_PAGE : limit;
@@ -115,11 +117,12 @@ class AuditController {
             }
         }
         List<StoredDecision> found = queries.search(new DecisionSearch(ruleId, verdict, instant("from", from),
-                instant("to", to), rulesetVersion, before, size + 1));
+                instant("to", to), rulesetVersion, before, size + 1, caller));
         boolean more = found.size() > size;
         found = more ? found.subList(0, size) : found;
         List<DecisionSummary> items = found.stream().map(d -> new DecisionSummary(d.decisionId(),
-                DecisionService.DECIDED_AT.format(d.decidedAt()), d.rulesetVersion(), d.verdict(), d.sequence()))
+                DecisionService.DECIDED_AT.format(d.decidedAt()), d.rulesetVersion(), d.verdict(), d.sequence(),
+                d.caller()))
                 .toList();
         String next = more ? Long.toString(found.get(found.size() - 1).sequence()) : null;
         return new Page(items, next);

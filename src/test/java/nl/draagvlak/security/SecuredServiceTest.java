@@ -1,0 +1,41 @@
+package nl.draagvlak.security;
+
+import nl.draagvlak.support.Http;
+import nl.draagvlak.support.Requests;
+import nl.draagvlak.support.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real service with both ways in: the test users of every Spring Boot test (HTTP Basic) and
+ * bearer tokens of {@link TestTokens} (JWT, issuer and audience checked). The test classes that
+ * extend it share one running service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SecuredServiceTest {
+
+    static final TestTokens TOKENS = new TestTokens();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabases::h2Url);
+        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("draagvlak.security.jwt.audience", () -> TestTokens.AUDIENCE);
+    }
+
+    /** Signed in with every role. */
+    Http admin() {
+        return new Http(port);
+    }
+
+    String aStoredDecision() {
+        return admin().postJson("/api/v1/decisions", Requests.PLAN).json().get("decisionId").asText();
+    }
+}
