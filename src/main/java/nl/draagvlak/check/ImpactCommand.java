@@ -31,7 +31,7 @@ public final class ImpactCommand {
 
     static final String DEFAULT_STORE = "jdbc:h2:file:./data/draagvlak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
             + "DEFAULT_NULL_ORDERING=HIGH";
-    private static final String USAGE = "usage: impact --rules DIR [--last N] [--url URL | --store JDBC_URL]";
+    private static final String USAGE = "usage: impact --rules DIR [--last N] [--url URL [--user NAME:PASSWORD] | --store JDBC_URL]";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PrintStream out;
@@ -45,6 +45,7 @@ public final class ImpactCommand {
         Path rules = null;
         int last = 1000;
         String url = null;
+        String user = null;
         String store = DEFAULT_STORE;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -52,6 +53,7 @@ public final class ImpactCommand {
                     case "--rules" -> rules = Path.of(args[++i]);
                     case "--last" -> last = Integer.parseInt(args[++i]);
                     case "--url" -> url = args[++i];
+                    case "--user" -> user = args[++i];
                     case "--store" -> store = args[++i];
                     default -> throw new IllegalArgumentException(args[i]);
                 }
@@ -66,7 +68,7 @@ public final class ImpactCommand {
         }
         try {
             List<RuleFile> files = RuleFolder.read(rules);
-            String report = url != null ? viaService(url, files, last) : direct(store, files, last);
+            String report = url != null ? viaService(url, user, files, last) : direct(store, files, last);
             out.println(report);
             return 0;
         } catch (RulesetCompilationException e) {
@@ -95,14 +97,20 @@ public final class ImpactCommand {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
 
-    private static String viaService(String url, List<RuleFile> files, int last) {
+    /** Signs in as {@code user} ({@code NAME:PASSWORD}, as curl's {@code -u}) when given: impact needs rules-admin. */
+    private static String viaService(String url, String user, List<RuleFile> files, int last) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("candidate", Map.of("files", files.stream()
                 .map(file -> Map.of("path", file.path(), "content", file.text())).toList()));
         body.put("sample", Map.of("last", last));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/v1/rulesets/impact"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/v1/rulesets/impact"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (user != null) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

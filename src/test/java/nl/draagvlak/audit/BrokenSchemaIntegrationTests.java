@@ -45,7 +45,8 @@ class BrokenSchemaIntegrationTests {
 
     @BeforeEach
     void breakTheSchema() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", nl.draagvlak.support.TestUsers.basicAll()).build();
         jdbc.execute("ALTER TABLE audit_rule_fired RENAME TO audit_rule_fired_moved");
     }
 

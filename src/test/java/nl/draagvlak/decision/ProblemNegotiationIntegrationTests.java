@@ -50,7 +50,8 @@ class ProblemNegotiationIntegrationTests {
 
     @BeforeEach
     void client() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", nl.draagvlak.support.TestUsers.basicAll()).build();
     }
 
     @Test
@@ -83,8 +84,9 @@ class ProblemNegotiationIntegrationTests {
                 .exchange()
                 .expectStatus().isEqualTo(404)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // a path no access rule lists is denied to everyone, signed in or not (deny by default)
         client.get().uri("/api/v1/no-such-endpoint").header("Accept", accept).exchange()
-                .expectStatus().isEqualTo(404)
+                .expectStatus().isEqualTo(403)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -149,6 +151,7 @@ class ProblemNegotiationIntegrationTests {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/decisions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + nl.draagvlak.support.TestUsers.basicAll() + "\r\n"
                     + "Content-Length: 5000\r\n\r\n{\"initiative\":").getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }

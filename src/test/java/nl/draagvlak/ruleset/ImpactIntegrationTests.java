@@ -22,6 +22,7 @@ import nl.draagvlak.engine.RulesetCompiler;
 import nl.draagvlak.model.Finding;
 import nl.draagvlak.scenario.ScenarioFiles;
 import nl.draagvlak.support.Http;
+import nl.draagvlak.support.TestUsers;
 import nl.draagvlak.support.RuleFolders;
 import nl.draagvlak.support.Service;
 import nl.draagvlak.support.TestDatabases;
@@ -67,7 +68,8 @@ class ImpactIntegrationTests {
             assertThat(impact.status()).as(impact.body()).isEqualTo(200);
             endpoint = impact.json();
             viaService = runImpactCommand("--rules", changed.toString(), "--last", String.valueOf(answers.size()),
-                    "--url", "http://127.0.0.1:" + service.port());
+                    "--url", "http://127.0.0.1:" + service.port(),
+                    "--user", TestUsers.ALL.name() + ":" + TestUsers.ALL.password());
 
             Http.Response invalid = http.postJson("/api/v1/rulesets/impact", "{\"candidate\":{},\"sample\":{\"last\":0}}");
             assertThat(invalid.status()).isEqualTo(400);

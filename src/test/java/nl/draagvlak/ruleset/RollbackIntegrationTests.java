@@ -97,7 +97,8 @@ class RollbackIntegrationTests {
             JsonNode active = http.get("/api/v1/rulesets/status").json().get("active");
             assertThat(active.get("version").asText()).as("the folder is unchanged: the rollback stays")
                     .isEqualTo(first);
-            assertThat(active.get("activatedBy").asText()).isEqualTo("api");
+            assertThat(active.get("activatedBy").asText()).as("the signed-in caller who activated it")
+                    .isEqualTo(nl.draagvlak.support.TestUsers.ALL.name());
             decide(http, first);
 
             String third = edits.good(2);

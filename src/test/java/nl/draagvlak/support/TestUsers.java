@@ -14,6 +14,12 @@ public final class TestUsers {
     public static final TestUser RULES_ADMIN = new TestUser("test-rules-admin", "rules-admin-secret");
     public static final TestUser METRICS = new TestUser("test-metrics", "metrics-secret");
 
+    /** The Authorization header value that signs in as the user with every role. */
+    public static String basicAll() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (ALL.name() + ":" + ALL.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Command-line arguments that give a service started from the jar the user with every role. */
     public static List<String> jarArguments() {
         return List.of("--draagvlak.security.allow-plain-passwords=true",

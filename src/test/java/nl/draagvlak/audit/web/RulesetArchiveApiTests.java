@@ -75,7 +75,8 @@ class RulesetArchiveApiTests {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", nl.draagvlak.support.TestUsers.basicAll()).build();
     }
 
     @Test
