@@ -6,14 +6,14 @@
 # both see the same machine load. Then a second service with the credential cache off
 # (ttl=0, bcrypt on every request) shows what the cache saves. Writes $RESULTS/auth.tsv.
 #
-# Usage: bench/auth.sh                          (about 6 minutes)
+# Usage: bench/auth.sh                          (about 5 minutes)
 #        CONFIG=h2 bench/auth.sh                (decisions stored in the embedded H2 store)
 #        ROUNDS=1 DURATION=2 WARMUP=1 bench/auth.sh   (smoke)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}       # seconds of each measured wrk run
-WARMUP=${WARMUP:-40}           # seconds of warm-up, alternating both kinds of request
+WARMUP=${WARMUP:-90}           # seconds of warm-up, both kinds of request: the JIT needs about a minute
 ROUNDS=${ROUNDS:-6}
 CONNECTIONS=${CONNECTIONS:-16}
 CONFIG=${CONFIG:-nostore}      # nostore (draagvlak.audit.enabled=false) or h2
@@ -87,8 +87,13 @@ half=$(( (WARMUP + 1) / 2 ))
 run warmup-anonymous "$half" 0 >/dev/null
 run warmup-basic "$half" 1 >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
-  anonymous=$(run "anonymous-$round" "$DURATION" 0)
-  basic=$(run "basic-$round" "$DURATION" 1)
+  if [ $(( round % 2 )) = 1 ]; then # alternate which goes first, so a service still warming up favours neither
+    anonymous=$(run "anonymous-$round" "$DURATION" 0)
+    basic=$(run "basic-$round" "$DURATION" 1)
+  else
+    basic=$(run "basic-$round" "$DURATION" 1)
+    anonymous=$(run "anonymous-$round" "$DURATION" 0)
+  fi
   ratio=$(awk -v a="$anonymous" -v b="$basic" 'BEGIN { printf "%.3f", b / a }')
   printf '%s\t%s\t%s\t%s\t%s\n' "$CONFIG" "$round" "$anonymous" "$basic" "$ratio" | tee -a "$RESULTS/auth.tsv"
 done
