@@ -158,6 +158,9 @@ final class PlainJavaGuidance {
         ItEngagement it = engagement.itEngagement();
         run.conclude(Rule.IT_BACKLOG, is(it, ItEngagement.BACKLOG_REQUEST, "engagement.itEngagement"));
         run.conclude(Rule.IT_MANDATE, is(it, ItEngagement.TOP_DOWN_MANDATE, "engagement.itEngagement"));
+        if (plan.kind() == InitiativeKind.ANALYTICS_SOLUTION) {
+            run.conclude(Rule.IT_NOT_ENGAGED, is(it, ItEngagement.NONE, "engagement.itEngagement"));
+        }
         run.conclude(Rule.PROTOTYPE_WITHOUT_IT, isTrue(engagement.prototypePlanned(), "engagement.prototypePlanned")
                 .and(is(it, ItEngagement.JOINT_DEVELOPMENT, "engagement.itEngagement").not()));
         run.conclude(Rule.DASHBOARD_NEEDS, isFalse(engagement.dashboardNeedsAsked(), "engagement.dashboardNeedsAsked"));
@@ -179,12 +182,15 @@ final class PlainJavaGuidance {
         run.subject(department, index);
         run.conclude(Rule.STAKEHOLDER_NOT_INVOLVED, affected.and(is(involvement, Involvement.NONE, involvementPath)));
         run.conclude(Rule.ONLY_INFORMED, affected.and(is(involvement, Involvement.INFORMED, involvementPath)));
+        run.conclude(Rule.CONSULTED_ONLY, affected.and(is(involvement, Involvement.CONSULTED, involvementPath)));
         List<Resistance> resistance = entry == null ? null : entry.resistance();
         run.conclude(Rule.RESIST_UNFAMILIAR, resists(entry, resistance, Resistance.UNFAMILIAR_WITH_TECHNIQUE));
         run.conclude(Rule.RESIST_NOT_UNDERSTOOD, resists(entry, resistance, Resistance.DOES_NOT_UNDERSTAND));
         run.conclude(Rule.RESIST_DISTRUST, resists(entry, resistance, Resistance.DISTRUSTS_TECHNIQUE));
         run.conclude(Rule.RESIST_INPUT_DATA, resists(entry, resistance, Resistance.DOES_NOT_UNDERSTAND_INPUT_DATA));
         run.conclude(Rule.RESIST_CHANGE_AVERSE, resists(entry, resistance, Resistance.AVERSE_TO_CHANGE));
+        run.conclude(Rule.RESIST_NO_NEED, resists(entry, resistance, Resistance.SEES_NO_NEED));
+        run.conclude(Rule.RESIST_NOT_INVENTED_HERE, resists(entry, resistance, Resistance.NOT_INVENTED_HERE));
         if (nbaApplies) {
             String departmentPath = path(prefix, "department");
             Tri marketing = nba.and(is(department, Department.MARKETING, departmentPath)).and(affected);
@@ -270,7 +276,67 @@ final class PlainJavaGuidance {
         if (highest < 1) {
             return Tri.FALSE;
         }
-        return Tri.unknown(missing.toArray(String[]::new));
+        // Only the unknowns that could change the outcome are missing (reading 11): one whose values,
+        // the other unknowns set some way, give both outcomes.
+        Set<String> tipping = new LinkedHashSet<>();
+        for (String field : missing) {
+            if (tips(stakeholders, field)) {
+                tipping.add(field);
+            }
+        }
+        return Tri.unknown(tipping.toArray(String[]::new));
+    }
+
+    /** Brute force over the unknown fields' values: whether {@code field} can change the outcome. */
+    private static boolean tips(List<StakeholderInput> stakeholders, String field) {
+        List<String> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < stakeholders.size(); i++) {
+            if (stakeholders.get(i).affected() == null) {
+                unknown.add("stakeholders[" + i + "].affected");
+            }
+            if (stakeholders.get(i).involvement() == null) {
+                unknown.add("stakeholders[" + i + "].involvement");
+            }
+        }
+        if (unknown.size() > 12) {
+            return true;
+        }
+        int others = unknown.size() - 1;
+        int at = unknown.indexOf(field);
+        for (long combo = 0; combo < (1L << others); combo++) {
+            Boolean first = null;
+            for (int v = 0; v < 2; v++) {
+                int sum = 0;
+                boolean anyAffected = false;
+                int bit = 0;
+                for (int i = 0; i < stakeholders.size(); i++) {
+                    StakeholderInput s = stakeholders.get(i);
+                    Boolean affected = s.affected();
+                    if (affected == null) {
+                        int k = unknown.indexOf("stakeholders[" + i + "].affected");
+                        affected = k == at ? v == 1 : ((combo >> bit++) & 1) == 1;
+                    }
+                    boolean engaged;
+                    if (s.involvement() == null) {
+                        int k = unknown.indexOf("stakeholders[" + i + "].involvement");
+                        engaged = k == at ? v == 1 : ((combo >> bit++) & 1) == 1;
+                    } else {
+                        engaged = s.involvement() == Involvement.CONSULTED || s.involvement() == Involvement.CO_DEVELOPING;
+                    }
+                    if (affected) {
+                        anyAffected = true;
+                        sum += engaged ? -1 : 1;
+                    }
+                }
+                boolean outcome = anyAffected && sum >= 1;
+                if (first == null) {
+                    first = outcome;
+                } else if (first != outcome) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<String> add(Set<String> set, String value) {
@@ -462,6 +528,8 @@ final class PlainJavaGuidance {
                 "draagvlak: De hele organisatie moet mee", "Every affected department must come along."),
         ONLY_INFORMED("SUP-ONLY-INFORMED", FindingType.RISK, Severity.MEDIUM, "draagvlak: Eerste stap: het bedrijf in",
                 "Presenting a plan is not involvement; invite co-development of method, rollout and embedding."),
+        CONSULTED_ONLY("SUP-CONSULTED-ONLY", FindingType.RECOMMENDATION, Severity.LOW,
+                "draagvlak: Eerste stap: het bedrijf in", "Being asked is not yet helping to build: invite co-development."),
         BUSINESS_CASE_ONLY("SUP-BUSINESS-CASE-ONLY", FindingType.RISK, Severity.HIGH,
                 "draagvlak: De hele organisatie moet mee", "A strong business case does not carry the organisation by itself."),
         NO_MANAGER_TOUR("SUP-NO-MANAGER-TOUR", FindingType.RECOMMENDATION, Severity.HIGH,
@@ -476,6 +544,10 @@ final class PlainJavaGuidance {
                 "draagvlak: Eerste stap: het bedrijf in", "Walk through the input data together."),
         RESIST_CHANGE_AVERSE("SUP-RESIST-CHANGE-AVERSE", FindingType.RECOMMENDATION, Severity.MEDIUM,
                 "draagvlak: Eerste stap: het bedrijf in", "Make it a joint improvement, not a threat."),
+        RESIST_NO_NEED("SUP-RESIST-NO-NEED", FindingType.RECOMMENDATION, Severity.MEDIUM,
+                "draagvlak: Eerste stap: het bedrijf in", "Show what it brings, in their own figures."),
+        RESIST_NOT_INVENTED_HERE("SUP-RESIST-NOT-INVENTED-HERE", FindingType.RECOMMENDATION, Severity.MEDIUM,
+                "draagvlak: Eerste stap: het bedrijf in", "Use exactly that expertise: let them build it with you."),
         NBA_MARKETING_TRUST("SUP-NBA-MARKETING-TRUST", FindingType.RISK, Severity.MEDIUM,
                 "draagvlak: Een black box voor marketeers?", "Smaller, less homogeneous target groups take trust."),
         NBA_CAMPAIGN_TIME("SUP-NBA-CAMPAIGN-TIME", FindingType.NOTE, Severity.INFO,
@@ -488,6 +560,8 @@ final class PlainJavaGuidance {
                 "A plain request lands at the bottom of IT's backlog."),
         IT_MANDATE("SUP-IT-MANDATE", FindingType.RISK, Severity.MEDIUM, "draagvlak: Onderaan de backlog van IT",
                 "An order from above moves things but not hearts."),
+        IT_NOT_ENGAGED("SUP-IT-NOT-ENGAGED", FindingType.RISK, Severity.HIGH, "draagvlak: Onderaan de backlog van IT",
+                "A solution planned without IT meets it late, at the bottom of its backlog."),
         PROTOTYPE_WITHOUT_IT("SUP-PROTOTYPE-WITHOUT-IT", FindingType.RISK, Severity.BLOCKER,
                 "draagvlak: Onderaan de backlog van IT", "A working prototype is often impossible without IT."),
         NBA_SET_NOT_JOINT("SUP-NBA-SET-NOT-JOINT", FindingType.RECOMMENDATION, Severity.MEDIUM,
