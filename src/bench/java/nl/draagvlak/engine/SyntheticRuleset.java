@@ -46,7 +46,9 @@ final class SyntheticRuleset {
             for (RuleFile file : originals) {
                 String relative = file.path().substring(file.path().indexOf('/') + 1);
                 write(rules.resolve(relative), file.text());
-                for (int copy = 1; copy < copies; copy++) {
+                // Derived conclusions are an enum of the model, so copies cannot derive their own: every
+                // copy decides on the one set of derived facts, which keeps the work linear in the copies.
+                for (int copy = 1; copy < copies && !file.path().endsWith("/derive.drl"); copy++) {
                     write(rules.resolve("copy" + copy).resolve(relative), copyOf(file.text(), copy));
                 }
             }
