@@ -45,8 +45,7 @@ class BrokenSchemaIntegrationTests {
 
     @BeforeEach
     void breakTheSchema() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", nl.draagvlak.support.TestUsers.basicAll()).build();
+        client = nl.draagvlak.support.TestUsers.restClient(port);
         jdbc.execute("ALTER TABLE audit_rule_fired RENAME TO audit_rule_fired_moved");
     }
 

@@ -50,8 +50,7 @@ class ProblemNegotiationIntegrationTests {
 
     @BeforeEach
     void client() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", nl.draagvlak.support.TestUsers.basicAll()).build();
+        client = nl.draagvlak.support.TestUsers.restClient(port);
     }
 
     @Test

@@ -20,6 +20,12 @@ public final class TestUsers {
                 (ALL.name() + ":" + ALL.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A RestTestClient for the server on this port, signed in as the user with every role. */
+    public static org.springframework.test.web.servlet.client.RestTestClient restClient(int port) {
+        return org.springframework.test.web.servlet.client.RestTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", basicAll()).build();
+    }
+
     /** Command-line arguments that give a service started from the jar the user with every role. */
     public static List<String> jarArguments() {
         return List.of("--draagvlak.security.allow-plain-passwords=true",

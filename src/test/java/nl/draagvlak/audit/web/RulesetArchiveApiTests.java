@@ -75,8 +75,7 @@ class RulesetArchiveApiTests {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", nl.draagvlak.support.TestUsers.basicAll()).build();
+        http = nl.draagvlak.support.TestUsers.restClient(port);
     }
 
     @Test
