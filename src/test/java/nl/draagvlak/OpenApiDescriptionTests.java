@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +27,6 @@ import nl.draagvlak.audit.VerificationJobs;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.RequestLimits;
-import nl.draagvlak.decision.DecisionView;
 import nl.draagvlak.engine.RuleInfo;
 import nl.draagvlak.model.Ambition;
 import nl.draagvlak.model.ChannelScope;
@@ -47,6 +46,7 @@ import nl.draagvlak.model.Severity;
 import nl.draagvlak.model.StartingPoint;
 import nl.draagvlak.model.UseCase;
 import nl.draagvlak.model.Verdict;
+import nl.draagvlak.view.DecisionView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -118,8 +118,8 @@ class OpenApiDescriptionTests {
             Map.entry("DecisionPage", "nl.draagvlak.audit.web.AuditController$Page"),
             Map.entry("DecisionSummary", "nl.draagvlak.audit.web.AuditController$DecisionSummary"),
             Map.entry("RulesetFiles", "nl.draagvlak.audit.web.AuditController$RulesetFiles"),
-            Map.entry("ReplayResult", "nl.draagvlak.audit.web.DecisionReplay$Result"),
-            Map.entry("Difference", "nl.draagvlak.audit.web.DecisionReplay$Difference"),
+            Map.entry("ReplayResult", "nl.draagvlak.audit.DecisionReplay$Result"),
+            Map.entry("Difference", "nl.draagvlak.audit.DecisionReplay$Difference"),
             Map.entry("VerifyResult", "nl.draagvlak.audit.ChainVerifier$Result"),
             Map.entry("BrokenRecord", "nl.draagvlak.audit.ChainVerifier$Broken"),
             Map.entry("ChainHead", "nl.draagvlak.audit.ChainVerifier$Head"),

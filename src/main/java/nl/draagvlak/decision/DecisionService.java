@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,6 +32,8 @@ import nl.draagvlak.engine.RuleExecutionException;
 import nl.draagvlak.engine.TraceEntry;
 import nl.draagvlak.ruleset.ActiveRuleset;
 import nl.draagvlak.ruleset.RuleCounters;
+import nl.draagvlak.view.DecisionView;
+import nl.draagvlak.web.TimeFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,9 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class DecisionService {
-
-    public static final DateTimeFormatter DECIDED_AT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
 
@@ -133,7 +130,7 @@ public class DecisionService {
         long decided = System.nanoTime();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String decisionId = DecisionIds.next(decidedAt.toEpochMilli());
-        String response = json.writeValueAsString(DecisionView.of(decisionId, DECIDED_AT.format(decidedAt), decision));
+        String response = json.writeValueAsString(DecisionView.of(decisionId, TimeFormats.DECIDED_AT.format(decidedAt), decision));
         if (!auditTrail.records()) {
             return new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
                     idempotencyKey, requestHash, null, response, null, null, caller, List.of());

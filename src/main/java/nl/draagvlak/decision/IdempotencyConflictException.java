@@ -1,9 +1,15 @@
 package nl.draagvlak.decision;
 
-/** An idempotency key was reused with a different request body. */
-final class IdempotencyConflictException extends RuntimeException {
+import nl.draagvlak.web.ProblemHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** An idempotency key was reused with a different request body: a 409 problem, answered by Spring MVC's own handling. */
+final class IdempotencyConflictException extends ErrorResponseException {
 
     IdempotencyConflictException(String key) {
-        super("the Idempotency-Key '" + key + "' was already used with a different request body");
+        super(HttpStatus.CONFLICT, ProblemHandler.problem(HttpStatus.CONFLICT, "idempotency-key-reused",
+                "Idempotency key reused",
+                "the Idempotency-Key '" + key + "' was already used with a different request body"), null);
     }
 }

@@ -2,6 +2,7 @@ package nl.draagvlak.decision;
 
 import java.net.URI;
 import java.time.Duration;
+import nl.draagvlak.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +20,7 @@ class OverloadedException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "No decision was made: " + maxInFlight + " decisions are in progress, the most this service takes at once."
                         + " Retry after the time in Retry-After.");
-        problem.setType(URI.create(ProblemHandler.TYPE_BASE + "overloaded"));
+        problem.setType(URI.create(ProblemResponses.TYPE_BASE + "overloaded"));
         problem.setTitle("Too many decisions in progress");
         return problem;
     }

@@ -3,6 +3,7 @@ package nl.draagvlak.decision;
 import java.io.IOException;
 import java.io.InputStream;
 import nl.draagvlak.contract.RequestLimits;
+import nl.draagvlak.web.BodyTooLargeException;
 
 /** Reads a request body, refusing it once it passes the contract's size limit. */
 final class RequestBody {

@@ -1,6 +1,6 @@
 package nl.draagvlak.security;
 
-import nl.draagvlak.decision.ProblemHandler;
+import nl.draagvlak.web.ProblemHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -37,7 +37,7 @@ public final class JfrTop {
         STAGES.put("  trace recorded (FiringRecorder)", "nl.draagvlak.engine.FiringRecorder.");
         STAGES.put("  findings made (Assessment)", "nl.draagvlak.model.Assessment.");
         STAGES.put("request read (RequestReader)", "nl.draagvlak.contract.RequestReader.read");
-        STAGES.put("response + trace JSON written", "nl.draagvlak.decision.DecisionView.|nl.draagvlak.decision.TraceRecord.|tools.jackson.databind.ObjectMapper.writeValueAsString");
+        STAGES.put("response + trace JSON written", "nl.draagvlak.view.DecisionView.|nl.draagvlak.decision.TraceRecord.|tools.jackson.databind.ObjectMapper.writeValueAsString");
         STAGES.put("audit store (request thread)", "nl.draagvlak.audit.JdbcAuditTrail.");
         STAGES.put("audit writer (group commit)", "nl.draagvlak.audit.GroupCommitWriter.");
         STAGES.put("H2", "org.h2.");

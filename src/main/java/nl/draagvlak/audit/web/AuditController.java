@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.draagvlak.audit.AuditQueries;
 import nl.draagvlak.audit.ChainVerifier;
+import nl.draagvlak.audit.DecisionReplay;
 import nl.draagvlak.audit.DecisionSearch;
 import nl.draagvlak.audit.RulesetArchive;
 import nl.draagvlak.audit.StoredDecision;
@@ -16,13 +17,14 @@ import nl.draagvlak.audit.UnknownHeadException;
 import nl.draagvlak.audit.VerificationJobs;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
-import nl.draagvlak.decision.DecisionService;
-import nl.draagvlak.decision.NotFoundException;
-import nl.draagvlak.decision.ProblemHandler;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RuleFile;
 import nl.draagvlak.model.Verdict;
 import nl.draagvlak.ruleset.ActiveRuleset;
+import nl.draagvlak.ruleset.UnknownRulesetException;
+import nl.draagvlak.web.NotFoundException;
+import nl.draagvlak.web.ProblemHandler;
+import nl.draagvlak.web.TimeFormats;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +86,7 @@ class AuditController {
     @GetMapping("/api/v1/decisions/{id}")
     DecisionRecordView decision(@PathVariable String id) {
         StoredDecision stored = find(id);
-        return new DecisionRecordView(stored.decisionId(), DecisionService.DECIDED_AT.format(stored.decidedAt()),
+        return new DecisionRecordView(stored.decisionId(), TimeFormats.DECIDED_AT.format(stored.decidedAt()),
                 stored.rulesetVersion(), stored.sequence(), stored.hash(), stored.caller(),
                 json.readTree(stored.requestBody()),
                 json.readTree(stored.responseBody()), json.readTree(stored.trace()), json.readTree(stored.timings()));
@@ -121,7 +123,7 @@ class AuditController {
         boolean more = found.size() > size;
         found = more ? found.subList(0, size) : found;
         List<DecisionSummary> items = found.stream().map(d -> new DecisionSummary(d.decisionId(),
-                DecisionService.DECIDED_AT.format(d.decidedAt()), d.rulesetVersion(), d.verdict(), d.sequence(),
+                TimeFormats.DECIDED_AT.format(d.decidedAt()), d.rulesetVersion(), d.verdict(), d.sequence(),
                 d.caller()))
                 .toList();
         String next = more ? Long.toString(found.get(found.size() - 1).sequence()) : null;
@@ -130,7 +132,12 @@ class AuditController {
 
     @PostMapping("/api/v1/decisions/{id}/replay")
     DecisionReplay.Result replay(@PathVariable String id, @RequestParam(required = false) String ruleset) {
-        return replay.replay(find(id), ruleset);
+        StoredDecision stored = find(id);
+        try {
+            return replay.replay(stored, ruleset);
+        } catch (UnknownRulesetException e) {
+            throw new NotFoundException(e.getMessage());
+        }
     }
 
     @GetMapping("/api/v1/rulesets/{version}")
@@ -173,7 +180,7 @@ class AuditController {
     }
 
     private static String time(Instant instant) {
-        return instant == null ? null : DecisionService.DECIDED_AT.format(instant);
+        return instant == null ? null : TimeFormats.DECIDED_AT.format(instant);
     }
 
     private static ChainVerifier.Head parseHead(String field, String value) {

@@ -17,8 +17,6 @@ import java.util.UUID;
 import nl.draagvlak.audit.AuditTrail;
 import nl.draagvlak.audit.DecisionRecord;
 import nl.draagvlak.contract.RequestReader;
-import nl.draagvlak.decision.DecisionService;
-import nl.draagvlak.decision.DecisionView;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
@@ -29,6 +27,8 @@ import nl.draagvlak.engine.RulesetVersion;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.RuleFolders;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.view.DecisionView;
+import nl.draagvlak.web.TimeFormats;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +125,7 @@ class RulesetArchiveApiTests {
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
         String response = json.writeValueAsString(
-                DecisionView.of(id, DecisionService.DECIDED_AT.format(decidedAt), decision));
+                DecisionView.of(id, TimeFormats.DECIDED_AT.format(decidedAt), decision));
         assertThat(response).contains("\"file\":\"guidance/");
         auditTrail.store(new DecisionRecord(id, decidedAt, ruleset.version(), decision.verdict().name(), null,
                 "0".repeat(64), Requests.PLAN, response, "[]", "{}", null, List.of()));

@@ -1,4 +1,4 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.view;
 
 import java.util.List;
 import nl.draagvlak.engine.Decision;

@@ -1,4 +1,4 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.nl.draagvlak.decision.ProblemHandler=DEBUG")
+        properties = "logging.level.nl.draagvlak.web.ProblemHandler=DEBUG")
 class ProblemNegotiationIntegrationTests {
 
     private static final String INVALID = "{\"initiative\":{\"kind\":\"OTHER_CHANGE\",\"organisationType\":\"COMPANY\"},\"colour\":\"red\"}";

@@ -1,4 +1,4 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;

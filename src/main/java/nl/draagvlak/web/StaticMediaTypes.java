@@ -1,4 +1,4 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,4 +1,4 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

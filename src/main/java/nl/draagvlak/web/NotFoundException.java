@@ -1,4 +1,4 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 /** A decision, ruleset or other resource that does not exist. */
 public final class NotFoundException extends RuntimeException {

@@ -1,10 +1,10 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import nl.draagvlak.audit.AuditStoreFailureException;
 import nl.draagvlak.audit.AuditOutcomeUnknownException;
+import nl.draagvlak.audit.AuditStoreFailureException;
 import nl.draagvlak.audit.AuditUnavailableException;
 import nl.draagvlak.audit.StoreFailures;
 import nl.draagvlak.contract.FieldError;
@@ -55,12 +55,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", "$", "message", e.getMessage())));
         return respond(problem);
-    }
-
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException e) {
-        return respond(problem(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
-                e.getMessage()));
     }
 
     @ExceptionHandler(AuditUnavailableException.class)

@@ -1,9 +1,9 @@
-package nl.draagvlak.decision;
+package nl.draagvlak.web;
 
 /** The request body is larger than the contract allows. */
-final class BodyTooLargeException extends RuntimeException {
+public final class BodyTooLargeException extends RuntimeException {
 
-    BodyTooLargeException(int limit) {
+    public BodyTooLargeException(int limit) {
         super("the request body must be at most " + limit + " bytes");
     }
 }

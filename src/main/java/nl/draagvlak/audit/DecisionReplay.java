@@ -1,4 +1,4 @@
-package nl.draagvlak.audit.web;
+package nl.draagvlak.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -6,33 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.draagvlak.audit.RulesetArchive;
-import nl.draagvlak.audit.StoredDecision;
 import nl.draagvlak.contract.RequestReader;
-import nl.draagvlak.decision.DecisionView;
-import nl.draagvlak.decision.NotFoundException;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
 import nl.draagvlak.ruleset.ActiveRuleset;
+import nl.draagvlak.ruleset.UnknownRulesetException;
+import nl.draagvlak.view.DecisionView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Re-runs a stored request on a ruleset (its own version by default) and compares the answer
- * with the one stored, leaving out what differs by nature: the id and the time of deciding.
+ * with the one stored, leaving out what differs by nature: the id and the time of deciding. Throws
+ * {@link UnknownRulesetException} when the ruleset asked for is not in the archive.
  */
-final class DecisionReplay {
+public final class DecisionReplay {
 
     /** Differ by nature (the id and time of deciding) or are reported apart (the ruleset replayed on). */
     private static final Set<String> NOT_COMPARED = Set.of("decisionId", "decidedAt", "ruleset");
     private static final int CACHED_RULESETS = 8;
 
-    record Difference(String path, JsonNode before, JsonNode after) {
+    public record Difference(String path, JsonNode before, JsonNode after) {
     }
 
-    record Result(boolean identical, String rulesetVersion, List<Difference> differences) {
+    public record Result(boolean identical, String rulesetVersion, List<Difference> differences) {
     }
 
     private final RequestReader reader = new RequestReader();
@@ -48,14 +47,14 @@ final class DecisionReplay {
         }
     };
 
-    DecisionReplay(ActiveRuleset rulesets, RulesetArchive archive, DecisionEngine engine, JsonMapper json) {
+    public DecisionReplay(ActiveRuleset rulesets, RulesetArchive archive, DecisionEngine engine, JsonMapper json) {
         this.rulesets = rulesets;
         this.archive = archive;
         this.engine = engine;
         this.json = json;
     }
 
-    Result replay(StoredDecision stored, String rulesetChoice) {
+    public Result replay(StoredDecision stored, String rulesetChoice) {
         String version = rulesetChoice == null ? stored.rulesetVersion()
                 : "active".equals(rulesetChoice) ? rulesets.current().version() : rulesetChoice;
         CompiledRuleset ruleset = ruleset(version);
@@ -76,7 +75,7 @@ final class DecisionReplay {
         CompiledRuleset cached = compiled.get(version);
         if (cached == null) {
             cached = compiler.compile(archive.files(version)
-                    .orElseThrow(() -> new NotFoundException("no ruleset " + version + " is stored")));
+                    .orElseThrow(() -> new UnknownRulesetException(version)));
             compiled.put(version, cached);
         }
         return cached;
