@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/v1/decisions}: a thin shell around {@link DecisionService}. */
 @RestController
 class DecisionController {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionController.class);
 
     /** The audit store keeps keys up to this length. */
     static final int MAX_IDEMPOTENCY_KEY = 200;
@@ -45,6 +49,8 @@ class DecisionController {
             throw e;
         }
         meters.decision(start, outcome.record().verdict(), DecisionMeters.Outcome.DECIDED);
+        log.debug("Answered decision {}: {} ({})", outcome.record().decisionId(), outcome.record().verdict(),
+                outcome.created() ? "made now" : "stored before, same idempotency key");
         URI decision = URI.create("/api/v1/decisions/" + outcome.record().decisionId());
         // A replay creates nothing: Content-Location says where the stored decision it returns lives.
         ResponseEntity.BodyBuilder response = outcome.created()

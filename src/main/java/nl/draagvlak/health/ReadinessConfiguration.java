@@ -1,5 +1,6 @@
 package nl.draagvlak.health;
 
+import java.util.function.BooleanSupplier;
 import nl.draagvlak.audit.AuditTrail;
 import nl.draagvlak.audit.StoreWritability;
 import nl.draagvlak.ruleset.ActiveRuleset;
@@ -21,16 +22,30 @@ class ReadinessConfiguration {
 
     @Bean
     HealthIndicator rulesetHealthIndicator(ActiveRuleset rulesets) {
-        return () -> rulesets.active() != null ? Health.up().build() : Health.down().build();
+        return () -> upIf(rulesets.active() != null);
     }
 
     @Bean
     HealthIndicator auditStoreHealthIndicator(AuditTrail audit, StoreWritability store) {
-        return () -> !audit.records() || store.canWrite() ? Health.up().build() : Health.down().build();
+        return () -> storeReady(audit, store::canWrite);
     }
 
     @Bean
     HealthIndicator auditWriterHealthIndicator(AuditTrail audit) {
-        return () -> !audit.records() || audit.isWriterAlive() ? Health.up().build() : Health.down().build();
+        return () -> writerReady(audit);
+    }
+
+    /** UP when nothing is stored, else when the store commits a write (asked only then). */
+    static Health storeReady(AuditTrail audit, BooleanSupplier canWrite) {
+        return upIf(!audit.records() || canWrite.getAsBoolean());
+    }
+
+    /** UP when nothing is stored, else while the audit writer runs. */
+    static Health writerReady(AuditTrail audit) {
+        return upIf(!audit.records() || audit.isWriterAlive());
+    }
+
+    private static Health upIf(boolean ready) {
+        return ready ? Health.up().build() : Health.down().build();
     }
 }
