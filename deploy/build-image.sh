@@ -16,7 +16,10 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=${WORK:-$ROOT/target/image}
 SUITE=${SUITE:-bookworm}
-MIRROR=${MIRROR:?set MIRROR to a Debian mirror}
+# The Debian mirror this machine's apt uses, unless MIRROR names another.
+MIRROR=${MIRROR:-$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)}
+MIRROR=${MIRROR:-$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)}
+[[ -n $MIRROR ]] || { echo "no Debian mirror found in apt's sources: set MIRROR" >&2; exit 1; }
 TAG=draagvlak:dev
 APP_UID=10001
 OCI=$WORK/oci
@@ -33,7 +36,7 @@ if ((${#need[@]})); then
   apt-get -o DPkg::Lock::Timeout=900 update -qq
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq "${need[@]}" uidmap slirp4netns fuse-overlayfs >/dev/null
 fi
-for t in debootstrap umoci skopeo podman buildah; do printf '%s: %s\n' "$t" "$("$t" --version 2>&1 | head -1)"; done
+for t in debootstrap umoci skopeo podman buildah runc; do printf '%s: %s\n' "$t" "$("$t" --version 2>&1 | head -1)"; done
 
 if [[ -z ${START_ONLY:-} ]]; then
 step 2 "build the service jar"
