@@ -1,5 +1,6 @@
 package nl.draagvlak.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import javax.sql.DataSource;
 import nl.draagvlak.ruleset.ActiveRuleset;
@@ -19,9 +20,14 @@ class AuditConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    GroupCommitWriter groupCommitWriter(DataSource dataSource, AuditProperties properties, JdbcTemplate jdbc) {
+    GroupCommitWriter groupCommitWriter(DataSource dataSource, AuditProperties properties, JdbcTemplate jdbc,
+                                        MeterRegistry registry) {
         warnIfCommitsAreNotDurable(jdbc);
-        return new GroupCommitWriter(dataSource, properties.waitLimit(), properties.storeTimeout());
+        AuditMeters meters = new AuditMeters(registry);
+        GroupCommitWriter writer = new GroupCommitWriter(dataSource, properties.waitLimit(), properties.storeTimeout(),
+                meters);
+        meters.watchQueue(writer::queued);
+        return writer;
     }
 
     @Bean

@@ -70,6 +70,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final Duration waitLimit;
     private final Duration storeTimeout;
+    private final CommitObserver observer;
     private final BlockingQueue<PendingWrite> queue = new ArrayBlockingQueue<>(10_000);
     private final Thread thread;
     private volatile boolean accepting = true;
@@ -82,9 +83,15 @@ final class GroupCommitWriter implements AutoCloseable {
      *                     batch was already sent waits for the outcome
      */
     GroupCommitWriter(DataSource dataSource, Duration waitLimit, Duration storeTimeout) {
+        this(dataSource, waitLimit, storeTimeout, CommitObserver.NONE);
+    }
+
+    /** The same, telling the observer of each commit. */
+    GroupCommitWriter(DataSource dataSource, Duration waitLimit, Duration storeTimeout, CommitObserver observer) {
         this.dataSource = dataSource;
         this.waitLimit = waitLimit;
         this.storeTimeout = storeTimeout;
+        this.observer = observer;
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -103,6 +110,11 @@ final class GroupCommitWriter implements AutoCloseable {
     /** False once the writer stopped (a {@link VirtualMachineError}, or the service stopping): nothing is written. */
     boolean isAlive() {
         return alive;
+    }
+
+    /** Writes waiting for the writer (not counting the batch it is committing). */
+    int queued() {
+        return queue.size();
     }
 
     /** The idempotency scope of a caller: its name, or '' for requests without one. */
@@ -150,6 +162,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commit(List<PendingWrite> batch) {
         List<PendingWrite> claimed = new ArrayList<>(batch.size());
         boolean commitSent = false;
+        long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setNetworkTimeout(Runnable::run, Math.toIntExact(storeTimeout.toMillis()));
             connection.setAutoCommit(false);
@@ -171,6 +184,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 commitSent = true;
                 connection.commit();
+                observer.committed(accepted.size(), System.nanoTime() - start);
                 accepted.forEach(PendingWrite::committed);
             } catch (Throwable e) {
                 if (!commitSent) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,15 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DecisionController {
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionController.class);
+
     /** The audit store keeps keys up to this length. */
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final DecisionService decisions;
     private final DecisionAdmission admission;
+    private final DecisionMeters meters;
 
-    DecisionController(DecisionService decisions, DecisionAdmission admission) {
+    DecisionController(DecisionService decisions, DecisionAdmission admission, DecisionMeters meters) {
         this.decisions = decisions;
         this.admission = admission;
+        this.meters = meters;
     }
 
     /** No {@code produces}: {@link JsonOnlyFilter} has refused clients that take no JSON, errors included. */
@@ -34,21 +40,17 @@ class DecisionController {
     ResponseEntity<byte[]> decide(HttpServletRequest request,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
-        String key = blankToNull(idempotencyKey);
-        if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
-            throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
-                    "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
-        }
-        byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
-        // The signed-in caller (user name, or the token's subject), recorded with the decision.
-        String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        long start = System.nanoTime();
         DecisionService.Outcome outcome;
-        admission.enter();
         try {
-            outcome = decisions.decide(body, key, caller);
-        } finally {
-            admission.leave();
+            outcome = admitAndDecide(request, blankToNull(idempotencyKey));
+        } catch (RuntimeException | IOException e) {
+            meters.decision(start, null, DecisionMeters.Outcome.of(e));
+            throw e;
         }
+        meters.decision(start, outcome.record().verdict(), DecisionMeters.Outcome.DECIDED);
+        log.debug("Answered decision {}: {} ({})", outcome.record().decisionId(), outcome.record().verdict(),
+                outcome.created() ? "made now" : "stored before, same idempotency key");
         URI decision = URI.create("/api/v1/decisions/" + outcome.record().decisionId());
         // A replay creates nothing: Content-Location says where the stored decision it returns lives.
         ResponseEntity.BodyBuilder response = outcome.created()
@@ -56,6 +58,22 @@ class DecisionController {
                 : ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, decision.toString());
         return response.contentType(MediaType.APPLICATION_JSON)
                 .body(outcome.record().responseBody().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private DecisionService.Outcome admitAndDecide(HttpServletRequest request, String key) throws IOException {
+        if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
+                    "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
+        }
+        byte[] body = RequestBody.read(request.getInputStream(), request.getContentLengthLong());
+        // The signed-in caller (user name, or the token's subject), recorded with the decision.
+        String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        admission.enter();
+        try {
+            return decisions.decide(body, key, caller);
+        } finally {
+            admission.leave();
+        }
     }
 
     private static String blankToNull(String value) {

@@ -36,6 +36,7 @@ import nl.draagvlak.view.DecisionView;
 import nl.draagvlak.web.TimeFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,12 +57,14 @@ public class DecisionService {
     private final AuditTrail auditTrail;
     private final JsonMapper json;
     private final RuleCounters counters;
+    private final DecisionMeters meters;
     private final Map<ScopedKey, CompletableFuture<DecisionRecord>> inFlightKeys = new ConcurrentHashMap<>();
     private final Duration keyWait;
 
     DecisionService(ActiveRuleset rulesets, DecisionEngine engine, AuditTrail auditTrail, JsonMapper json,
-                    AuditProperties audit, RuleCounters counters) {
+                    AuditProperties audit, RuleCounters counters, DecisionMeters meters) {
         this.rulesets = rulesets;
+        this.meters = meters;
         this.engine = engine;
         this.auditTrail = auditTrail;
         this.json = json;
@@ -128,8 +131,11 @@ public class DecisionService {
             throw e;
         }
         long decided = System.nanoTime();
+        meters.fired(decision.trace());
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String decisionId = DecisionIds.next(decidedAt.toEpochMilli());
+        // Every later log line of the request names the decision (LogContextFilter clears it).
+        MDC.put(LogContextFilter.DECISION_ID, decisionId);
         String response = json.writeValueAsString(DecisionView.of(decisionId, TimeFormats.DECIDED_AT.format(decidedAt), decision));
         if (!auditTrail.records()) {
             return new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),

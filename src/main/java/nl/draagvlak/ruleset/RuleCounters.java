@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts what an operator watches: candidates activated and rejected, and decisions stopped
- * because a rule failed. Plain counters, so that a metrics registry can bind them as gauges of
- * their own when the service exposes metrics (Micrometer is not on the classpath yet).
+ * because a rule failed. Plain counters; {@link RulesetMeters} shows the candidates to Prometheus
+ * as {@code draagvlak_ruleset_reload_total}.
  */
 public final class RuleCounters {
 
@@ -25,17 +25,17 @@ public final class RuleCounters {
         ruleFailures.incrementAndGet();
     }
 
-    /** {@code draagvlak.rules.candidates{outcome=activated}} */
+    /** {@code draagvlak_ruleset_reload_total{outcome="activated"}} */
     public long activatedCandidates() {
         return activated.get();
     }
 
-    /** {@code draagvlak.rules.candidates{outcome=rejected}} */
+    /** {@code draagvlak_ruleset_reload_total{outcome="rejected"}} */
     public long rejectedCandidates() {
         return rejected.get();
     }
 
-    /** {@code draagvlak.decisions.rule.failures}: decisions a rule stopped (it threw, ran away or ran too long). */
+    /** Decisions a rule stopped (it threw, ran away or ran too long). */
     public long ruleFailures() {
         return ruleFailures.get();
     }

@@ -1,5 +1,6 @@
 package nl.draagvlak.ruleset;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import nl.draagvlak.engine.CompiledRulesetCache;
 import nl.draagvlak.engine.DecisionEngine;
@@ -14,9 +15,12 @@ import org.springframework.scheduling.config.FixedDelayTask;
 class RulesetConfiguration {
 
     @Bean
-    ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters) {
-        return new ActiveRuleset(properties, compilerFor(properties), history, counters,
+    ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters,
+                                MeterRegistry registry) {
+        ActiveRuleset rulesets = new ActiveRuleset(properties, compilerFor(properties), history, counters,
                 RulesetWarmup.take(properties));
+        RulesetMeters.bind(registry, counters, rulesets);
+        return rulesets;
     }
 
     @Bean
