@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import nl.draagvlak.engine.CompiledRulesetCache;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -13,10 +14,12 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @Configuration(proxyBeanMethods = false)
 class RulesetConfiguration {
 
+    /** With {@code draagvlak.cluster.enabled} the store's newest activation is the active version (docs/scaling.md). */
     @Bean
-    ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters) {
+    ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters,
+                                @Value("${draagvlak.cluster.enabled:false}") boolean followsStore) {
         return new ActiveRuleset(properties, compilerFor(properties), history, counters,
-                RulesetWarmup.take(properties));
+                RulesetWarmup.take(properties), followsStore);
     }
 
     @Bean
