@@ -210,8 +210,10 @@ public final class ActiveRuleset {
             log.error("The store's active ruleset {} cannot be taken; this node is not ready while it decides with"
                     + " {}: {}", latest.get().version(), current().version(), problem);
         } else {
-            log.info("Ruleset {} active (activated {} by {} on another node): {} rules", latest.get().version(),
-                    latest.get().activatedAt(), latest.get().activatedBy(), current().rules().size());
+            log.info("Ruleset {} active (activated {} by {} on another node; serving it {} ms later): {} rules",
+                    latest.get().version(), latest.get().activatedAt(), latest.get().activatedBy(),
+                    java.time.Duration.between(latest.get().activatedAt(), active().servingSince()).toMillis(),
+                    current().rules().size());
         }
     }
 
