@@ -71,7 +71,7 @@ final class Node implements AutoCloseable {
     }
 
     void awaitUp() throws InterruptedException, IOException {
-        long deadline = System.currentTimeMillis() + 180_000; // generous: the machine is shared
+        long deadline = System.currentTimeMillis() + 420_000; // generous: JVM starts took 60-180 s on the shared machine
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("node " + name + " stopped; its log:\n" + tail());
@@ -86,7 +86,7 @@ final class Node implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("node " + name + " did not start within 180 s; its log:\n" + tail());
+        throw new AssertionError("node " + name + " did not start within 420 s; its log:\n" + tail());
     }
 
     /** The status of the gate on this node: the active version and since when it serves it. */
