@@ -23,7 +23,7 @@ mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
 [ "$BUILD" = 1 ] && ./mvnw -q -DskipTests package
 
-SCHEMA=draagvlak_two_nodes_$$
+SCHEMA=${REUSE_SCHEMA:-draagvlak_two_nodes_$$}   # REUSE_SCHEMA: nodes already running on it (ports 18181, 18182)
 PIDS=()
 TMP=$(mktemp -d /tmp/draagvlak-two-nodes-XXXXXX)
 cleanup() {
@@ -33,7 +33,7 @@ cleanup() {
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA"
+[ -n "${REUSE_SCHEMA:-}" ] || psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA"
 URL="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$SCHEMA"
 
 start_node() { # core port
@@ -51,10 +51,12 @@ await_node() { # port
   done
   echo "node on port $1 did not start" >&2; exit 1
 }
-start_node 0 18181
-await_node 18181            # the first node migrates the schema and activates the rules
-start_node 1 18182
-await_node 18182
+if [ -z "${REUSE_SCHEMA:-}" ]; then
+  start_node 0 18181
+  await_node 18181            # the first node migrates the schema and activates the rules
+  start_node 1 18182
+  await_node 18182
+fi
 
 wrk_on() { # port seconds out
   wrk -t1 -c"$CONNECTIONS" -d"$2"s -s bench/post-decision.lua "http://127.0.0.1:$1/api/v1/decisions" >"$3"
@@ -69,14 +71,16 @@ lock_waits() { # seconds out: samples every 0.2 s of sessions waiting on a lock
   done
 }
 echo "warm-up: ${WARMUP} s on both nodes"
-wrk_on 18181 "$WARMUP" /dev/null & wrk_on 18182 "$WARMUP" /dev/null; wait
+wrk_on 18181 "$WARMUP" /dev/null & w1=$!; wrk_on 18182 "$WARMUP" /dev/null; wait $w1
 
 printf 'round\tnodes\treq_per_s\tnode1\tnode2\tlock_wait_fraction\n' >"$RESULTS/summary.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-  wrk_on 18181 "$DURATION" "$RESULTS/r$round-one.txt" & lock_waits "$DURATION" "$RESULTS/r$round-one.locks"; wait
+  wrk_on 18181 "$DURATION" "$RESULTS/r$round-one.txt" & w1=$!
+  lock_waits "$DURATION" "$RESULTS/r$round-one.locks"; wait $w1
   one=$(rps "$RESULTS/r$round-one.txt")
-  wrk_on 18181 "$DURATION" "$RESULTS/r$round-two-1.txt" & wrk_on 18182 "$DURATION" "$RESULTS/r$round-two-2.txt" &
-  lock_waits "$DURATION" "$RESULTS/r$round-two.locks"; wait
+  wrk_on 18181 "$DURATION" "$RESULTS/r$round-two-1.txt" & w1=$!
+  wrk_on 18182 "$DURATION" "$RESULTS/r$round-two-2.txt" & w2=$!
+  lock_waits "$DURATION" "$RESULTS/r$round-two.locks"; wait $w1 $w2
   a=$(rps "$RESULTS/r$round-two-1.txt"); b=$(rps "$RESULTS/r$round-two-2.txt")
   waits1=$(awk -F'|' '{n++; if ($1 > 0) w++} END {printf "%.2f", w / n}' "$RESULTS/r$round-one.locks")
   waits2=$(awk -F'|' '{n++; if ($1 > 0) w++} END {printf "%.2f", w / n}' "$RESULTS/r$round-two.locks")
