@@ -54,7 +54,8 @@ class AuditConfiguration {
     @Bean
     JdbcRulesetHistory rulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions) {
         // An archive of its own: the archive bean waits for the active ruleset, which needs this history.
-        return new JdbcRulesetHistory(writer, jdbc, new RulesetArchive(jdbc, transactions));
+        return new JdbcRulesetHistory(writer, jdbc, new RulesetArchive(jdbc, transactions),
+                "PostgreSQL".equals(productName(jdbc)));
     }
 
     @Bean
@@ -92,6 +93,10 @@ class AuditConfiguration {
                         properties.purgeInterval(), properties.purgeInterval()));
             }
         };
+    }
+
+    static String productName(JdbcTemplate jdbc) {
+        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
     }
 
     /** PostgreSQL with synchronous_commit off acknowledges commits that a crash can still lose. */

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The rulesets' history in the audit store. An activation is appended to the hash chain (kind
  * ACTIVATION, in the writer's order) together with the ruleset's files, a row of
- * {@code ruleset_activation} and the folder as seen, in one transaction: all of it or none.
+ * {@code ruleset_activation} and the folder as seen, in one transaction: all of it or none. On
+ * PostgreSQL the same transaction announces the version on {@link #CHANNEL} (LISTEN/NOTIFY), so the
+ * other nodes on the store learn of it once it is committed.
  */
 public final class JdbcRulesetHistory implements RulesetHistory {
 
@@ -30,12 +32,18 @@ public final class JdbcRulesetHistory implements RulesetHistory {
 
     private final GroupCommitWriter writer;
     private final JdbcTemplate jdbc;
-    private final RulesetArchive archive;
+    /** The PostgreSQL channel on which an activation is announced to every node on the store. */
+    public static final String CHANNEL = "draagvlak_ruleset";
 
-    JdbcRulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc, RulesetArchive archive) {
+    private final RulesetArchive archive;
+    private final boolean notifies;
+
+    /** @param notifies whether an activation is announced on {@link #CHANNEL} (PostgreSQL only) */
+    JdbcRulesetHistory(GroupCommitWriter writer, JdbcTemplate jdbc, RulesetArchive archive, boolean notifies) {
         this.writer = writer;
         this.jdbc = jdbc;
         this.archive = archive;
+        this.notifies = notifies;
     }
 
     /** What the chain record of an activation says, besides its version, time and who. */
@@ -49,6 +57,15 @@ public final class JdbcRulesetHistory implements RulesetHistory {
                 FROM ruleset_activation ORDER BY seq DESC""", (row, n) -> new Activation(row.getString(1),
                 row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3), row.getString(4),
                 JSON.readValue(row.getString(5), NAMES)));
+    }
+
+    @Override
+    public Optional<Activation> latest() {
+        return jdbc.query("""
+                SELECT version, activated_at, activated_by, reason, failing_scenarios
+                FROM ruleset_activation ORDER BY seq DESC LIMIT 1""", (row, n) -> new Activation(row.getString(1),
+                row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3), row.getString(4),
+                JSON.readValue(row.getString(5), NAMES))).stream().findFirst();
     }
 
     @Override
@@ -84,6 +101,14 @@ public final class JdbcRulesetHistory implements RulesetHistory {
                 insert.executeUpdate();
             }
             seen(connection, seenFolder);
+            if (notifies) {
+                // Delivered to the listening nodes when (and only if) this transaction commits.
+                try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    notify.setString(1, CHANNEL);
+                    notify.setString(2, ruleset.version());
+                    notify.execute();
+                }
+            }
             return new GroupCommitWriter.ChainHead(record.seq(), hash);
         });
     }

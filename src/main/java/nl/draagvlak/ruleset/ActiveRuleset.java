@@ -35,8 +35,11 @@ public final class ActiveRuleset {
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
     private static final int COMPILED_KEPT = 4;
 
-    /** The active ruleset, and when and by whom it was activated. */
-    public record Active(CompiledRuleset ruleset, Instant activatedAt, String activatedBy) {
+    /**
+     * The active ruleset, when and by whom it was activated (on whichever node), and since when this
+     * node decides with it.
+     */
+    public record Active(CompiledRuleset ruleset, Instant activatedAt, String activatedBy, Instant servingSince) {
     }
 
     private final RulesProperties properties;
@@ -55,6 +58,8 @@ public final class ActiveRuleset {
     };
     private volatile CandidateOutcome lastCandidate;
     private volatile String lastSeen;
+    private final boolean followsStore;
+    private volatile String syncProblem;
 
     /** A ruleset whose history lives only as long as the process (the command line, tests of the gate). */
     public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler) {
@@ -64,6 +69,17 @@ public final class ActiveRuleset {
     /** Takes the folder's first compile from one already under way, if there is one. */
     public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler, RulesetHistory history,
                          RuleCounters counters, Optional<CompletableFuture<CompiledRuleset>> underWay) {
+        this(properties, compiler, history, counters, underWay, false);
+    }
+
+    /**
+     * @param followsStore whether the store's newest activation is the active version, whichever node
+     *                     made it (several nodes on one store): see {@link #follow()}
+     */
+    public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler, RulesetHistory history,
+                         RuleCounters counters, Optional<CompletableFuture<CompiledRuleset>> underWay,
+                         boolean followsStore) {
+        this.followsStore = followsStore;
         this.properties = properties;
         this.compiler = compiler;
         this.history = history;
@@ -74,7 +90,11 @@ public final class ActiveRuleset {
             log.warn("No scenario folder at {}: candidates are compiled and linted, but no scenario is run",
                     properties.casesDir().toAbsolutePath());
         }
-        start(underWay);
+        if (followsStore) {
+            startFollowing(underWay);
+        } else {
+            start(underWay);
+        }
     }
 
     /**
@@ -118,6 +138,129 @@ public final class ActiveRuleset {
         }
         throw new IllegalStateException("the rules in " + properties.dir() + " do not pass the gate: "
                 + describe(lastCandidate));
+    }
+
+    /**
+     * Start of a node that follows the store. The store's newest activation is the active version;
+     * the folder is a candidate only when it holds a version the store never had (a change made
+     * while the node was stopped). A folder that is empty, missing, or holds a version activated
+     * before (an older one, say) is not: the node takes the store's version and the others keep it.
+     */
+    private void startFollowing(Optional<CompletableFuture<CompiledRuleset>> underWay) {
+        List<RuleFile> files = readFolderOrNothing();
+        String folder = RulesetVersion.of(files);
+        lastSeen = folder;
+        Optional<Activation> latest = history.latest();
+        if (latest.isEmpty()) {
+            start(underWay);
+            return;
+        }
+        CompiledRuleset warm = warmCompile(underWay, folder);
+        if (!files.isEmpty() && history.files(folder).isEmpty()) {
+            RulesetGate.Checked checked = gate.check(files, warm);
+            if (checked.passed()) {
+                activate(checked.ruleset(), "start", "the rules folder holds a version new to the store", List.of(),
+                        folder);
+                lastCandidate = outcome(checked, CandidateOutcome.Outcome.ACTIVATED);
+                return;
+            }
+            lastCandidate = rejected(checked, folder);
+            log.error("The rules folder holds a new version, but it is rejected; the store's active ruleset {} is"
+                    + " taken.\n{}", latest.get().version(), describe(lastCandidate));
+        }
+        String problem = switchTo(latest.get(), latest.get().version().equals(folder) ? warm : null);
+        if (problem != null) {
+            throw new IllegalStateException("the store's active ruleset " + latest.get().version()
+                    + " cannot be taken: " + problem);
+        }
+        log.info("Ruleset {} active (the store's active version, activated {} by {}): {} rules",
+                latest.get().version(), latest.get().activatedAt(), latest.get().activatedBy(),
+                current().rules().size());
+    }
+
+    private List<RuleFile> readFolderOrNothing() {
+        try {
+            return FolderWatch.readSteady(properties.dir());
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("No rules folder to read ({}): the store's active version is taken", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Takes the store's newest activation if this node does not decide with it yet: fetches its
+     * files, runs the gate a local reload runs (compile, lint, scenarios; a scenario that failed when
+     * it was activated, as in a rollback, may fail here too), then switches. A node that cannot
+     * keeps deciding with what it has and reports the problem ({@link #syncProblem()}), so that it
+     * is not ready. Only a node that follows the store does anything here.
+     *
+     * @throws RuntimeException when the store cannot be read; the caller reports it
+     */
+    public synchronized void follow() {
+        if (!followsStore) {
+            return;
+        }
+        Optional<Activation> latest = history.latest();
+        if (latest.isEmpty() || latest.get().version().equals(current().version())) {
+            syncProblem = null;
+            return;
+        }
+        String problem = switchTo(latest.get(), cached(latest.get().version()));
+        if (problem != null) {
+            log.error("The store's active ruleset {} cannot be taken; this node is not ready while it decides with"
+                    + " {}: {}", latest.get().version(), current().version(), problem);
+        } else {
+            log.info("Ruleset {} active (activated {} by {} on another node; serving it {} ms later): {} rules",
+                    latest.get().version(), latest.get().activatedAt(), latest.get().activatedBy(),
+                    java.time.Duration.between(latest.get().activatedAt(), active().servingSince()).toMillis(),
+                    current().rules().size());
+        }
+    }
+
+    /** Records that this node could not look at the store's active version (the store did not answer). */
+    public void syncFailed(String problem) {
+        if (followsStore) {
+            syncProblem = problem;
+        }
+    }
+
+    /**
+     * Why this node does not decide with the store's active version, or null when it does (or does
+     * not follow the store).
+     */
+    public String syncProblem() {
+        return syncProblem;
+    }
+
+    public boolean followsStore() {
+        return followsStore;
+    }
+
+    /** Gates and switches to an activation made elsewhere, recording nothing; the problem, or null. */
+    private String switchTo(Activation activation, CompiledRuleset known) {
+        Optional<List<RuleFile>> files = history.files(activation.version());
+        if (files.isEmpty()) {
+            return syncProblem = "the store holds no files for ruleset " + activation.version();
+        }
+        RulesetGate.Checked checked = gate.check(files.get(), known);
+        if (!checked.compiledAndLinted()
+                || !activation.failingScenarios().containsAll(checked.failingScenarios())) {
+            CandidateOutcome outcome = outcome(checked, CandidateOutcome.Outcome.REJECTED);
+            lastCandidate = outcome;
+            counters.candidateRejected();
+            return syncProblem = "ruleset " + activation.version() + " does not pass the gate here: "
+                    + describe(outcome);
+        }
+        activationListeners.forEach(listener -> listener.accept(checked.ruleset()));
+        Active previous = current.getAndSet(new Active(checked.ruleset(), activation.activatedAt(),
+                activation.activatedBy(), Instant.now()));
+        if (previous != null) {
+            synchronized (compiled) {
+                compiled.put(previous.ruleset().version(), previous.ruleset());
+            }
+        }
+        syncProblem = null;
+        return null;
     }
 
     private static CompiledRuleset warmCompile(Optional<CompletableFuture<CompiledRuleset>> underWay, String folder) {
@@ -275,7 +418,8 @@ public final class ActiveRuleset {
         // Recorded first: a version decides only once the store knows it was activated.
         history.recordActivation(next, activation, seenFolder);
         activationListeners.forEach(listener -> listener.accept(next));
-        Active previous = current.getAndSet(new Active(next, activation.activatedAt(), by));
+        Active previous = current.getAndSet(new Active(next, activation.activatedAt(), by, Instant.now()));
+        syncProblem = null;
         if (previous != null) {
             synchronized (compiled) {
                 compiled.put(previous.ruleset().version(), previous.ruleset());
@@ -287,7 +431,7 @@ public final class ActiveRuleset {
     }
 
     private void restore(Activation last, CompiledRuleset ruleset) {
-        current.set(new Active(ruleset, last.activatedAt(), last.activatedBy()));
+        current.set(new Active(ruleset, last.activatedAt(), last.activatedBy(), Instant.now()));
     }
 
     private CandidateOutcome rejected(RulesetGate.Checked checked, String folderVersion) {

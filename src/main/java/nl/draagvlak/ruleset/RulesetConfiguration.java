@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import nl.draagvlak.engine.CompiledRulesetCache;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -14,11 +15,13 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @Configuration(proxyBeanMethods = false)
 class RulesetConfiguration {
 
+    /** With {@code draagvlak.cluster.enabled} the store's newest activation is the active version (docs/scaling.md). */
     @Bean
     ActiveRuleset activeRuleset(RulesProperties properties, RulesetHistory history, RuleCounters counters,
-                                MeterRegistry registry) {
+                                MeterRegistry registry,
+                                @Value("${draagvlak.cluster.enabled:false}") boolean followsStore) {
         ActiveRuleset rulesets = new ActiveRuleset(properties, compilerFor(properties), history, counters,
-                RulesetWarmup.take(properties));
+                RulesetWarmup.take(properties), followsStore);
         RulesetMeters.bind(registry, counters, rulesets);
         return rulesets;
     }

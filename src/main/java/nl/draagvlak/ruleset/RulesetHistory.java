@@ -15,6 +15,11 @@ public interface RulesetHistory {
     /** Every activation, newest first; empty before the first. */
     List<Activation> activations();
 
+    /** The newest activation: the active version, on every node that follows the store. */
+    default Optional<Activation> latest() {
+        return activations().stream().findFirst();
+    }
+
     /** The files of a version that was ever activated here. */
     Optional<List<RuleFile>> files(String version);
 

@@ -46,10 +46,14 @@ class RulesetController {
         this.impact = new ImpactAnalysis(engine);
     }
 
-    record ActiveView(String version, Instant activatedAt, String activatedBy) {
+    record ActiveView(String version, Instant activatedAt, String activatedBy, Instant servingSince) {
     }
 
-    record StatusView(ActiveView active, boolean watching, CandidateOutcome lastCandidate) {
+    /** Whether this node follows the store's active version, and why it does not decide with it, if so. */
+    record SyncView(boolean followsStore, String problem) {
+    }
+
+    record StatusView(ActiveView active, boolean watching, CandidateOutcome lastCandidate, SyncView sync) {
     }
 
     record VersionView(String version, Instant activeFrom, Instant activeTo, String activatedBy, String reason,
@@ -62,8 +66,9 @@ class RulesetController {
     @GetMapping("/api/v1/rulesets/status")
     StatusView status() {
         ActiveRuleset.Active active = rulesets.active();
-        return new StatusView(new ActiveView(active.ruleset().version(), active.activatedAt(), active.activatedBy()),
-                rulesets.watching(), rulesets.lastCandidate());
+        return new StatusView(new ActiveView(active.ruleset().version(), active.activatedAt(), active.activatedBy(),
+                active.servingSince()), rulesets.watching(), rulesets.lastCandidate(),
+                new SyncView(rulesets.followsStore(), rulesets.syncProblem()));
     }
 
     @PostMapping("/api/v1/rulesets/reload")
