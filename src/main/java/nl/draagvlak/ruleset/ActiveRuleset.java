@@ -34,6 +34,7 @@ public final class ActiveRuleset {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
     private static final int COMPILED_KEPT = 4;
+    private static final int REJECTED_KEPT = 20;
 
     /** The active ruleset, and when and by whom it was activated. */
     public record Active(CompiledRuleset ruleset, Instant activatedAt, String activatedBy) {
@@ -54,6 +55,7 @@ public final class ActiveRuleset {
         }
     };
     private volatile CandidateOutcome lastCandidate;
+    private final java.util.Deque<CandidateOutcome> rejectedCandidates = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile String lastSeen;
 
     /** A ruleset whose history lives only as long as the process (the command line, tests of the gate). */
@@ -163,6 +165,11 @@ public final class ActiveRuleset {
         return lastCandidate;
     }
 
+    /** The latest candidates the gate rejected since the start (at most 20), newest first. */
+    public List<CandidateOutcome> rejectedCandidates() {
+        return List.copyOf(rejectedCandidates);
+    }
+
     public boolean watching() {
         return properties.watching();
     }
@@ -227,7 +234,7 @@ public final class ActiveRuleset {
         if (!checked.compiledAndLinted()) {
             CandidateOutcome outcome = outcome(checked, CandidateOutcome.Outcome.REJECTED);
             counters.candidateRejected();
-            lastCandidate = outcome;
+            lastCandidate = remember(outcome);
             throw new RulesetRejectedException(outcome);
         }
         if (!version.equals(current().version())) {
@@ -294,7 +301,16 @@ public final class ActiveRuleset {
         history.recordSeen(folderVersion);
         lastSeen = folderVersion;
         counters.candidateRejected();
-        return outcome(checked, CandidateOutcome.Outcome.REJECTED);
+        return remember(outcome(checked, CandidateOutcome.Outcome.REJECTED));
+    }
+
+    /** Keeps the latest rejected candidates (in memory, since the start), newest first. */
+    private CandidateOutcome remember(CandidateOutcome rejected) {
+        rejectedCandidates.addFirst(rejected);
+        while (rejectedCandidates.size() > REJECTED_KEPT) {
+            rejectedCandidates.pollLast();
+        }
+        return rejected;
     }
 
     private static CandidateOutcome outcome(RulesetGate.Checked checked, CandidateOutcome.Outcome outcome) {

@@ -23,16 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Re-runs a stored request on a ruleset (its own version by default) and compares the answer
  * with the one stored, leaving out what differs by nature: the id and the time of deciding.
  */
-final class DecisionReplay {
+public final class DecisionReplay {
 
     /** Differ by nature (the id and time of deciding) or are reported apart (the ruleset replayed on). */
     private static final Set<String> NOT_COMPARED = Set.of("decisionId", "decidedAt", "ruleset");
     private static final int CACHED_RULESETS = 8;
 
-    record Difference(String path, JsonNode before, JsonNode after) {
+    public record Difference(String path, JsonNode before, JsonNode after) {
     }
 
-    record Result(boolean identical, String rulesetVersion, List<Difference> differences) {
+    public record Result(boolean identical, String rulesetVersion, List<Difference> differences) {
     }
 
     private final RequestReader reader = new RequestReader();
@@ -48,14 +48,14 @@ final class DecisionReplay {
         }
     };
 
-    DecisionReplay(ActiveRuleset rulesets, RulesetArchive archive, DecisionEngine engine, JsonMapper json) {
+    public DecisionReplay(ActiveRuleset rulesets, RulesetArchive archive, DecisionEngine engine, JsonMapper json) {
         this.rulesets = rulesets;
         this.archive = archive;
         this.engine = engine;
         this.json = json;
     }
 
-    Result replay(StoredDecision stored, String rulesetChoice) {
+    public Result replay(StoredDecision stored, String rulesetChoice) {
         String version = rulesetChoice == null ? stored.rulesetVersion()
                 : "active".equals(rulesetChoice) ? rulesets.current().version() : rulesetChoice;
         CompiledRuleset ruleset = ruleset(version);
