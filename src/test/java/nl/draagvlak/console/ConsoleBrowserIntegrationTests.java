@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -212,8 +214,15 @@ class ConsoleBrowserIntegrationTests {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /** The whole page: the window is made as tall as the page (at most 8000 pixels) for the shot. */
     private static void screenshot(String name) throws IOException {
+        Dimension laptop = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new Dimension(laptop.getWidth(), (int) Math.min(Math.max(height + 150,
+                laptop.getHeight()), 8000)));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(laptop);
     }
 }
