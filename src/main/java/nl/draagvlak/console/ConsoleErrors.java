@@ -34,6 +34,11 @@ class ConsoleErrors {
     /** Anything else (the store unavailable, a rule that failed): a page naming the request, details in the log. */
     @ExceptionHandler(Exception.class)
     ModelAndView failed(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponseException answered) {
+            // Answers with a status of their own (too many decisions in progress, ...): that status and its detail.
+            HttpStatus status = HttpStatus.valueOf(answered.getStatusCode().value());
+            return page(status, List.of(String.valueOf(answered.getBody().getDetail())));
+        }
         HttpStatus status = e instanceof nl.draagvlak.audit.AuditUnavailableException ? HttpStatus.SERVICE_UNAVAILABLE
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         log.error("Console page {} failed", request.getRequestURI(), e);

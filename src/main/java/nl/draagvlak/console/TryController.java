@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
+import nl.draagvlak.decision.DecisionAdmission;
 import nl.draagvlak.decision.DecisionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,18 +22,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /console/try}: builds a request field by field (every field may stay unknown) and decides
- * it through {@link DecisionService}, as the API does: stored in the audit trail with the
- * signed-in caller, like any other decision.
+ * it through {@link DecisionService} and the same admission limit as the API: stored in the audit
+ * trail with the signed-in caller, like any other decision.
  */
 @Controller
 class TryController {
 
     private final DecisionService decisions;
+    private final DecisionAdmission admission;
     private final JsonMapper json;
     private final Labels labels;
 
-    TryController(DecisionService decisions, JsonMapper json, Labels labels) {
+    TryController(DecisionService decisions, DecisionAdmission admission, JsonMapper json, Labels labels) {
         this.decisions = decisions;
+        this.admission = admission;
         this.json = json;
         this.labels = labels;
     }
@@ -56,6 +59,8 @@ class TryController {
         ObjectNode body = TryRequest.body(form, count, json);
         fill(model, form, count);
         model.addAttribute("sent", json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+        // The same admission as the API's: past max-in-flight decisions in progress, a 503 page.
+        admission.enter();
         try {
             DecisionService.Outcome outcome = decisions.decide(json.writeValueAsBytes(body), null, principal.getName());
             JsonNode answer = json.readTree(outcome.record().responseBody());
@@ -64,6 +69,8 @@ class TryController {
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", e.errors().stream().map(error -> error.field() + " " + error.message()).toList());
+        } finally {
+            admission.leave();
         }
         return "console/try";
     }
