@@ -2,12 +2,17 @@ package nl.draagvlak.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /** Reads the audit trail: one decision by id, and keyset-paged searches, newest first. */
 public final class AuditQueries {
@@ -71,6 +76,26 @@ public final class AuditQueries {
         sql.append(order).append(" LIMIT ?");
         arguments.add(search.limit());
         return jdbc.query(sql.toString(), AuditQueries::decision, arguments.toArray());
+    }
+
+    /** How many decisions of one verdict were made on one day (UTC). */
+    public record DailyCount(LocalDate day, String verdict, long decisions) {
+    }
+
+    /** Decisions per day (UTC) and verdict, from {@code from} (inclusive) to {@code to} (exclusive), by day. */
+    public List<DailyCount> dailyVerdicts(Instant from, Instant to) {
+        Map<LocalDate, Map<String, long[]>> counts = new TreeMap<>();
+        // Days are cut in Java: the two stores cast a zoned timestamp to a date in different zones.
+        jdbc.query("SELECT decided_at, verdict FROM audit_record WHERE kind = 'DECISION' AND decided_at >= ?"
+                        + " AND decided_at < ?", (RowCallbackHandler) row -> {
+                    LocalDate day = row.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
+                            .toLocalDate();
+                    counts.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(row.getString(2),
+                            v -> new long[1])[0]++;
+                }, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        List<DailyCount> days = new ArrayList<>();
+        counts.forEach((day, verdicts) -> verdicts.forEach((verdict, n) -> days.add(new DailyCount(day, verdict, n[0]))));
+        return days;
     }
 
     private static void appendRange(StringBuilder sql, List<Object> arguments, String table, DecisionSearch search) {

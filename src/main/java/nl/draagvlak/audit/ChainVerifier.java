@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -66,6 +67,44 @@ public final class ChainVerifier {
 
     /** {@code since} is the head the walk started after; null when it walked the whole chain. */
     public record Result(boolean valid, long checked, Broken firstBroken, Head head, Head since) {
+    }
+
+    /**
+     * What one record's place in the chain says without a walk: whether its stored hash is its
+     * recomputed hash, whether it follows the record before it and the record after it follows it
+     * (null when it is the last), and the newest head a full walk signed off (the record is covered
+     * by that walk when its sequence is at most the head's).
+     */
+    public record RecordCheck(long sequence, boolean hashMatches, boolean followsPrevious, Boolean nextFollows,
+                              Head lastSignedOff) {
+
+        public boolean intact() {
+            return hashMatches && followsPrevious && !Boolean.FALSE.equals(nextFollows);
+        }
+
+        public boolean coveredBySignOff() {
+            return lastSignedOff != null && sequence <= lastSignedOff.sequence();
+        }
+    }
+
+    /** Checks the record with this sequence and its links to its neighbours; empty when there is none. */
+    public java.util.Optional<RecordCheck> checkRecord(long sequence) {
+        return inSnapshot(() -> jdbc.query(CHUNK_QUERY, (row, n) -> {
+            ChainRecord record = new ChainRecord(row.getLong(1), row.getString(2), row.getString(3),
+                    row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5), row.getString(6),
+                    row.getString(7), row.getString(8), row.getString(9), row.getString(10), row.getString(11),
+                    row.getString(12), row.getString(13), row.getString(14));
+            String prevHash = row.getString(15);
+            String hash = row.getString(16);
+            String before = hashAt(sequence - 1);
+            boolean follows = before != null ? before.equals(prevHash) : sequence == 1
+                    ? ChainRecord.GENESIS_HASH.equals(prevHash) : purgeAnchors().containsValue(prevHash);
+            List<String> next = jdbc.query("SELECT prev_hash FROM audit_record WHERE seq = ?",
+                    (r, i) -> r.getString(1), sequence + 1);
+            Boolean nextFollows = next.isEmpty() ? null : hash.equals(next.get(0));
+            return new RecordCheck(sequence, record.hash(prevHash).equals(hash), follows, nextFollows,
+                    signedOff.latest().orElse(null));
+        }, sequence - 1, 1).stream().filter(check -> check.sequence() == sequence).findFirst());
     }
 
     /** Walks the whole chain. */

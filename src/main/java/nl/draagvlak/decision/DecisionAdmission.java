@@ -34,13 +34,13 @@ public class DecisionAdmission {
     }
 
     /** Takes a place, or throws {@link OverloadedException} without waiting when there is none. */
-    void enter() {
+    public void enter() {
         if (!permits.tryAcquire()) {
             throw new OverloadedException(limits.maxInFlight(), limits.retryAfter());
         }
     }
 
-    void leave() {
+    public void leave() {
         permits.release();
     }
 

@@ -34,6 +34,7 @@ public final class ActiveRuleset {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
     private static final int COMPILED_KEPT = 4;
+    private static final int REJECTED_KEPT = 20;
 
     /**
      * The active ruleset, when and by whom it was activated (on whichever node), and since when this
@@ -57,6 +58,7 @@ public final class ActiveRuleset {
         }
     };
     private volatile CandidateOutcome lastCandidate;
+    private final java.util.Deque<CandidateOutcome> rejectedCandidates = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile String lastSeen;
     private final boolean followsStore;
     private volatile String syncProblem;
@@ -306,6 +308,11 @@ public final class ActiveRuleset {
         return lastCandidate;
     }
 
+    /** The latest candidates the gate rejected since the start (at most 20), newest first. */
+    public List<CandidateOutcome> rejectedCandidates() {
+        return List.copyOf(rejectedCandidates);
+    }
+
     public boolean watching() {
         return properties.watching();
     }
@@ -370,7 +377,7 @@ public final class ActiveRuleset {
         if (!checked.compiledAndLinted()) {
             CandidateOutcome outcome = outcome(checked, CandidateOutcome.Outcome.REJECTED);
             counters.candidateRejected();
-            lastCandidate = outcome;
+            lastCandidate = remember(outcome);
             throw new RulesetRejectedException(outcome);
         }
         if (!version.equals(current().version())) {
@@ -438,7 +445,16 @@ public final class ActiveRuleset {
         history.recordSeen(folderVersion);
         lastSeen = folderVersion;
         counters.candidateRejected();
-        return outcome(checked, CandidateOutcome.Outcome.REJECTED);
+        return remember(outcome(checked, CandidateOutcome.Outcome.REJECTED));
+    }
+
+    /** Keeps the latest rejected candidates (in memory, since the start), newest first. */
+    private CandidateOutcome remember(CandidateOutcome rejected) {
+        rejectedCandidates.addFirst(rejected);
+        while (rejectedCandidates.size() > REJECTED_KEPT) {
+            rejectedCandidates.pollLast();
+        }
+        return rejected;
     }
 
     private static CandidateOutcome outcome(RulesetGate.Checked checked, CandidateOutcome.Outcome outcome) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refuses it (401 when not signed in, 403 when a role is short). The four role columns hold for a
  * Basic user with that one role and for a JWT with that one role alike. An allowed call to an
  * endpoint that does not exist yet (its line is in {@link EndpointAccess} already) only has to get
- * past security: any status but 401 and 403.
+ * past security: any status but 401 and 403. The console's pages have a chain of their own (a login
+ * page, not a 401, for anonymous; no tokens): nl.draagvlak.console.ConsoleAccessIntegrationTests.
  */
 class AccessMatrixIntegrationTests extends SecuredServiceTest {
 
@@ -102,8 +103,6 @@ class AccessMatrixIntegrationTests extends SecuredServiceTest {
             new Row("GET", "/actuator/health/readiness", NOT_REFUSED,   "+ - + + + +"),
             new Row("GET", "/actuator/health", NOT_REFUSED,             "- - - - - -"),
             new Row("GET", "/actuator/prometheus", NOT_REFUSED,         "- - - + - +"),
-            new Row("GET", "/console/decisions", NOT_REFUSED,           "- - - + + -"),
-            new Row("GET", "/console/try", NOT_REFUSED,                 "- - + - - -"),
             new Row("GET", "/openapi.yaml", 200,                        "+ - + + + +"),
             new Row("GET", "/api/v1/not-listed", NOT_REFUSED,           "- - - - - -"),
             new Row("GET", "/error", NOT_REFUSED,                       "- - - - - -"));

@@ -1,0 +1,52 @@
+package nl.draagvlak.console;
+
+import nl.draagvlak.audit.AuditQueries;
+import nl.draagvlak.audit.RulesetArchive;
+import nl.draagvlak.audit.StoredDecision;
+import nl.draagvlak.audit.DecisionReplay;
+import nl.draagvlak.web.NotFoundException;
+import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.ruleset.ActiveRuleset;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /console/decisions/{id}}: one decision, why it came out so, and its replay. */
+@Controller
+class DecisionPageController {
+
+    private final AuditQueries queries;
+    private final DecisionPages pages;
+    private final DecisionReplay replay;
+
+    DecisionPageController(AuditQueries queries, DecisionPages pages, ActiveRuleset rulesets, RulesetArchive archive,
+                           DecisionEngine engine, JsonMapper json) {
+        this.queries = queries;
+        this.pages = pages;
+        this.replay = new DecisionReplay(rulesets, archive, engine, json);
+    }
+
+    @GetMapping("/console/decisions/{id}")
+    String decision(@PathVariable String id, Model model) {
+        model.addAttribute("decision", pages.of(find(id)));
+        return "console/decision";
+    }
+
+    /** Replays the stored request on its own ruleset (or {@code ruleset=active}) and shows the page with the result. */
+    @PostMapping("/console/decisions/{id}/replay")
+    String replay(@PathVariable String id, @RequestParam(required = false) String ruleset, Model model) {
+        StoredDecision stored = find(id);
+        String choice = ruleset == null || ruleset.isBlank() || ruleset.equals("own") ? null : ruleset;
+        model.addAttribute("replay", replay.replay(stored, choice));
+        model.addAttribute("decision", pages.of(stored));
+        return "console/decision";
+    }
+
+    private StoredDecision find(String id) {
+        return queries.byId(id).orElseThrow(() -> new NotFoundException("no decision " + id + " is stored"));
+    }
+}

@@ -1,0 +1,196 @@
+package nl.draagvlak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.draagvlak.support.Requests;
+import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Who gets which console page, without a browser: anonymous goes to the login page, a caller who
+ * may only decide gets the try form and the 403 page for the rest, auditors and rules
+ * administrators see every page, and only rules administrators reload or ask for impact. The login
+ * form and every form post need the CSRF token; the try form's decision is stored with its caller.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleAccessIntegrationTests {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final List<String> PAGES = List.of("/console", "/console/rulesets", "/console/rules",
+            "/console/decisions/{id}", "/console/rulesets/active/diff/active");
+
+    @LocalServerPort
+    int port;
+
+    private RestTestClient anonymous;
+    private String decisionId;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabases::h2Url);
+        registry.add("draagvlak.rules.watch", () -> "false");
+    }
+
+    @BeforeEach
+    void clients() {
+        anonymous = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        decisionId = TestUsers.restClient(port).post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON)
+                .body(Requests.PLAN).exchange().expectStatus().isCreated().returnResult(tools.jackson.databind.JsonNode.class)
+                .getResponseBody().get("decisionId").asText();
+    }
+
+    @Test
+    void anonymousIsSentToTheLoginPage() {
+        for (String page : List.of("/console", "/console/try", "/console/decisions/" + decisionId)) {
+            anonymous.get().uri(page).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isFound().expectHeader().location("http://127.0.0.1:" + port + "/login");
+        }
+        String login = anonymous.get().uri("/login").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(login).contains("name=\"username\"").contains("name=\"password\"").contains("name=\"_csrf\"");
+    }
+
+    @Test
+    void aCallerWhoMayOnlyDecideGetsTheTryFormAndThe403PageForEverythingElse() {
+        Session decide = signIn(TestUsers.DECIDE);
+        decide.get("/console/try").expectStatus().isOk();
+        for (String page : PAGES) {
+            String body = decide.get(page.replace("{id}", decisionId)).expectStatus().isForbidden()
+                    .returnResult(String.class).getResponseBody();
+            assertThat(body).as(page).contains("Not for your role");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test-audit", "test-rules-admin"})
+    void auditorsAndRulesAdministratorsSeeEveryPage(String user) {
+        Session session = signIn(user.equals("test-audit") ? TestUsers.AUDIT : TestUsers.RULES_ADMIN);
+        for (String page : PAGES) {
+            session.get(page.replace("{id}", decisionId)).expectStatus().isOk();
+        }
+        session.post("/console/decisions/" + decisionId + "/replay", "").expectStatus().isOk();
+        session.get("/console/try").expectStatus().isForbidden();
+    }
+
+    @Test
+    void onlyRulesAdministratorsReloadOrAskForImpact() {
+        Session audit = signIn(TestUsers.AUDIT);
+        audit.post("/console/rulesets/reload", "").expectStatus().isForbidden();
+        audit.post("/console/rulesets/impact", "version=active&last=1").expectStatus().isForbidden();
+        Session admin = signIn(TestUsers.RULES_ADMIN);
+        assertThat(admin.post("/console/rulesets/reload", "").expectStatus().isOk().returnResult(String.class)
+                .getResponseBody()).contains("id=\"reload-result\"").contains("ACTIVATED");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        Session decide = signIn(TestUsers.DECIDE);
+        anonymous.post().uri("/console/try").header(HttpHeaders.COOKIE, decide.cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("initiative.kind=OTHER_CHANGE&initiative.organisationType=COMPANY").exchange()
+                .expectStatus().isForbidden();
+        decide.post("/console/try", "initiative.kind=OTHER_CHANGE&initiative.organisationType=COMPANY")
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void theLoginFormNeedsTheCsrfTokenAndTheRightPassword() {
+        anonymous.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + TestUsers.AUDIT.name() + "&password=" + TestUsers.AUDIT.password()).exchange()
+                .expectStatus().isForbidden();
+        EntityExchangeResult<String> page = anonymous.get().uri("/login").exchange().returnResult(String.class);
+        String cookie = cookie(page.getResponseHeaders());
+        anonymous.post().uri("/login").header(HttpHeaders.COOKIE, cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + TestUsers.AUDIT.name() + "&password=wrong&_csrf=" + token(page.getResponseBody()))
+                .exchange().expectStatus().isFound().expectHeader().location("http://127.0.0.1:" + port + "/login?error");
+    }
+
+    @Test
+    void theTryFormsDecisionIsStoredWithItsCallerLikeAnyOther() {
+        Session decide = signIn(TestUsers.DECIDE);
+        String answer = decide.post("/console/try", "initiative.kind=OTHER_CHANGE&initiative.organisationType=COMPANY"
+                + "&initiative.leadTimeMonths=&initiative.businessCase=unknown").expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        Matcher id = Pattern.compile("<code>([0-9a-f-]{36})</code>").matcher(answer);
+        assertThat(id.find()).as(answer).isTrue();
+        tools.jackson.databind.JsonNode stored = TestUsers.restClient(port).get().uri("/api/v1/decisions/" + id.group(1))
+                .exchange().expectStatus().isOk().returnResult(tools.jackson.databind.JsonNode.class).getResponseBody();
+        assertThat(stored.get("caller").asText()).isEqualTo(TestUsers.DECIDE.name());
+        // Unknown stays unknown: the empty number and the "unknown" choice are left out of the request.
+        assertThat(stored.get("request").get("initiative").propertyNames()).containsExactlyInAnyOrder("kind",
+                "organisationType");
+        assertThat(stored.get("request").has("designStrategy")).isFalse();
+    }
+
+    @Test
+    void basicCredentialsOpenAPageDirectlyAndTokensOfTheApiAreNotNeeded() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.AUDIT.name() + ":"
+                + TestUsers.AUDIT.password()).getBytes(StandardCharsets.UTF_8));
+        anonymous.get().uri("/console").header(HttpHeaders.AUTHORIZATION, basic).exchange().expectStatus().isOk();
+        anonymous.get().uri("/console/try").header(HttpHeaders.AUTHORIZATION, basic).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    /** A signed-in browser: its session cookie and the CSRF token of its session. */
+    private final class Session {
+        final String cookie;
+        final String csrf;
+
+        Session(String cookie, String csrf) {
+            this.cookie = cookie;
+            this.csrf = csrf;
+        }
+
+        RestTestClient.ResponseSpec get(String path) {
+            return anonymous.get().uri(path).header(HttpHeaders.COOKIE, cookie).accept(MediaType.TEXT_HTML).exchange();
+        }
+
+        RestTestClient.ResponseSpec post(String path, String form) {
+            return anonymous.post().uri(path).header(HttpHeaders.COOKIE, cookie)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body((form.isEmpty() ? "" : form + "&") + "_csrf=" + csrf).exchange();
+        }
+    }
+
+    private Session signIn(TestUsers.TestUser user) {
+        EntityExchangeResult<String> login = anonymous.get().uri("/login").exchange().returnResult(String.class);
+        String before = cookie(login.getResponseHeaders());
+        EntityExchangeResult<Void> signedIn = anonymous.post().uri("/login").header(HttpHeaders.COOKIE, before)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + user.name() + "&password=" + user.password() + "&_csrf=" + token(login.getResponseBody()))
+                .exchange().expectStatus().isFound().returnResult(Void.class);
+        String cookie = cookie(signedIn.getResponseHeaders());
+        // The token changes with the login: take the session's from a page it may open.
+        String page = anonymous.get().uri("/console/denied").header(HttpHeaders.COOKIE, cookie).exchange()
+                .returnResult(String.class).getResponseBody();
+        return new Session(cookie, token(page));
+    }
+
+    private static String cookie(HttpHeaders headers) {
+        return headers.get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private static String token(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return java.net.URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+    }
+}
