@@ -17,10 +17,12 @@ public final class CompiledRuleset {
     private final Map<String, RuleInfo> rulesByName;
     private final Map<String, RuleMeta> metaByName;
     private final KieBase kieBase;
+    private final Levers levers;
     private static final int POOLED_SESSIONS = 8;
     private volatile KieSessionsPool sessions;
 
-    CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase) {
+    CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase, Levers levers) {
+        this.levers = levers;
         this.version = version;
         this.files = List.copyOf(files);
         this.rules = List.copyOf(rules);
@@ -33,6 +35,11 @@ public final class CompiledRuleset {
     /** Each rule's metadata by rule name, for the consequences' {@link nl.draagvlak.model.Assessment}. */
     public Map<String, RuleMeta> metaByName() {
         return metaByName;
+    }
+
+    /** The inputs a remedy may change, and to what ({@link Levers#FILE}); none when the ruleset has no levers. */
+    public Levers levers() {
+        return levers;
     }
 
     public String version() {

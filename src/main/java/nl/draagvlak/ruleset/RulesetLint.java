@@ -67,7 +67,7 @@ public final class RulesetLint {
     }
 
     public List<RuleProblem> check(List<RuleFile> files) {
-        List<DrlText> texts = files.stream().map(DrlText::of).toList();
+        List<DrlText> texts = files.stream().filter(RuleFile::isDrl).map(DrlText::of).toList();
         List<RuleProblem> problems = new ArrayList<>();
         for (DrlText drl : texts) {
             imports(drl, problems);
