@@ -32,7 +32,9 @@ class DecisionController {
     /** No {@code produces}: {@link JsonOnlyFilter} has refused clients that take no JSON, errors included. */
     @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> decide(HttpServletRequest request,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                  String acceptLanguage)
             throws IOException {
         String key = blankToNull(idempotencyKey);
         if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
@@ -45,7 +47,7 @@ class DecisionController {
         DecisionService.Outcome outcome;
         admission.enter();
         try {
-            outcome = decisions.decide(body, key, caller);
+            outcome = decisions.decide(body, key, caller, AcceptLanguage.choose(acceptLanguage));
         } finally {
             admission.leave();
         }
@@ -54,7 +56,9 @@ class DecisionController {
         ResponseEntity.BodyBuilder response = outcome.created()
                 ? ResponseEntity.created(decision)
                 : ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, decision.toString());
+        // The language the stored answer is in: a retry gets the stored decision as it was stored.
         return response.contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, outcome.record().language())
                 .body(outcome.record().responseBody().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -28,7 +28,8 @@ public final class CompiledRuleset {
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.metaByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name,
-                rule -> new RuleMeta(rule.id(), rule.type(), rule.severity(), rule.source(), rule.verdict())));
+                rule -> new RuleMeta(rule.id(), rule.type(), rule.severity(), rule.source(), rule.verdict(),
+                        rule.message(), rule.messageNl())));
         this.kieBase = kieBase;
     }
 
