@@ -125,6 +125,13 @@ class OpenApiDescriptionTests {
             Map.entry("ChainHead", "nl.draagvlak.audit.ChainVerifier$Head"),
             Map.entry("Verification", "nl.draagvlak.audit.web.AuditController$Verification"),
             Map.entry("RulesetFile", "nl.draagvlak.audit.web.RulesetFileView"),
+            Map.entry("Remedies", "nl.draagvlak.advice.web.AdviceController$RemediesView"),
+            Map.entry("Remedy", "nl.draagvlak.advice.Remedy"),
+            Map.entry("Change", "nl.draagvlak.advice.Change"),
+            Map.entry("FindingRef", "nl.draagvlak.advice.FindingRef"),
+            Map.entry("Questions", "nl.draagvlak.advice.web.AdviceController$QuestionsView"),
+            Map.entry("Question", "nl.draagvlak.advice.Question"),
+            Map.entry("QuestionOutcome", "nl.draagvlak.advice.Question$Outcome"),
             Map.entry("FieldError", FieldError.class.getName()));
 
     /** Object schemas built from maps in the code rather than records; their fields are listed here. */

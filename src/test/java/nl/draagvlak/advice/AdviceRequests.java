@@ -27,6 +27,14 @@ final class AdviceRequests {
                "nbaSetDefinedJointly": false, "dashboardNeedsAsked": false, "feedbackCollected": true,
                "feedbackIncorporated": false, "successSharedJointly": false }}""";
 
+    /** test-cases/verdict/ready-when-everything-is-in-place.yaml: READY. */
+    static final String READY = """
+            {"initiative": {"name": "Customer analytics 2027", "kind": "ANALYTICS_SOLUTION", "organisationType": "COMPANY", "useCase": "OTHER", "leadTimeMonths": 18, "resources": "MEDIUM", "organisationalSupport": "HIGH", "businessCase": true}, "designStrategy": {"startingPoint": "BACK_OFFICE", "channelScope": "CHANNEL_BY_CHANNEL", "ambition": "LOW_HANGING_FRUIT"}, "changeStrategy": {"rollout": "STEPWISE", "direction": "BOTTOM_UP", "management": "PROCESS", "responsibility": "LINE_MANAGEMENT", "milestonesDefined": true}, "successFactors": {"leadership": true, "managementSponsorship": true, "consistentVision": true, "administrativeChampion": true}, "preconditions": {"channelsWellDeveloped": true, "backOfficeInOrder": true, "improvesService": true, "efficiencyGain": true}, "stakeholders": [{"department": "MARKETING", "name": "Campaign team", "affected": true, "involvement": "CO_DEVELOPING", "trainingPlanned": true}], "engagement": {"managerTourDone": true, "itEngagement": "JOINT_DEVELOPMENT", "prototypePlanned": true, "nbaSetDefinedJointly": true, "dashboardNeedsAsked": true, "feedbackCollected": true, "feedbackIncorporated": true, "successSharedJointly": true}}""";
+
+    /** The same plan with its back office not in order: NOT_READY on one blocker. */
+    static final String BACK_OFFICE_NOT_IN_ORDER = """
+            {"initiative": {"name": "Customer analytics 2027", "kind": "ANALYTICS_SOLUTION", "organisationType": "COMPANY", "useCase": "OTHER", "leadTimeMonths": 18, "resources": "MEDIUM", "organisationalSupport": "HIGH", "businessCase": true}, "designStrategy": {"startingPoint": "BACK_OFFICE", "channelScope": "CHANNEL_BY_CHANNEL", "ambition": "LOW_HANGING_FRUIT"}, "changeStrategy": {"rollout": "STEPWISE", "direction": "BOTTOM_UP", "management": "PROCESS", "responsibility": "LINE_MANAGEMENT", "milestonesDefined": true}, "successFactors": {"leadership": true, "managementSponsorship": true, "consistentVision": true, "administrativeChampion": true}, "preconditions": {"channelsWellDeveloped": true, "backOfficeInOrder": false, "improvesService": true, "efficiencyGain": true}, "stakeholders": [{"department": "MARKETING", "name": "Campaign team", "affected": true, "involvement": "CO_DEVELOPING", "trainingPlanned": true}], "engagement": {"managerTourDone": true, "itEngagement": "JOINT_DEVELOPMENT", "prototypePlanned": true, "nbaSetDefinedJointly": true, "dashboardNeedsAsked": true, "feedbackCollected": true, "feedbackIncorporated": true, "successSharedJointly": true}}""";
+
     private static CompiledRuleset catalogue;
 
     private AdviceRequests() {
