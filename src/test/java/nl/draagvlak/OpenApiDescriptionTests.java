@@ -358,12 +358,13 @@ class OpenApiDescriptionTests {
         for (String status : List.of("201", "200")) {
             Map<String, Object> response = map(responses.get(status));
             assertThat(map(response.get("headers"))).as(status)
-                    .containsOnlyKeys("201".equals(status) ? "Location" : "Content-Location");
+                    .containsOnlyKeys("201".equals(status) ? "Location" : "Content-Location", "Content-Language");
             Map<String, Object> content = map(response.get("content"));
             assertThat(refOf(map(map(content.get("application/json")).get("schema")))).as(status)
                     .isEqualTo("DecisionView");
         }
-        assertThat(parameterNames(operation("post", "/api/v1/decisions"), "header")).containsExactly("Idempotency-Key");
+        assertThat(parameterNames(operation("post", "/api/v1/decisions"), "header"))
+                .containsExactly("Idempotency-Key", "Accept-Language");
     }
 
     @Test
