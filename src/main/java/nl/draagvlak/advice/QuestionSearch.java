@@ -25,6 +25,12 @@ import nl.draagvlak.model.Verdict;
  */
 public final class QuestionSearch {
 
+    /** The values each input can take, per ruleset version: reading the thresholds parses every rule file. */
+    private record Domain(RequestSpace space, List<Integer> numbers) {
+    }
+
+    private static final Map<String, Domain> DOMAINS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DecisionEngine engine;
 
     public QuestionSearch(DecisionEngine engine) {
@@ -35,8 +41,12 @@ public final class QuestionSearch {
         Decider decider = new Decider(engine, ruleset);
         Set<String> needed = new TreeSet<>();
         ruleset.rules().stream().map(RuleInfo::needs).forEach(needed::addAll);
-        RequestSpace space = new RequestSpace(ThresholdLint.numbers(ruleset.files()));
-        List<Integer> numbers = numbers(ThresholdLint.numbers(ruleset.files()));
+        Domain domain = DOMAINS.computeIfAbsent(ruleset.version(), version -> {
+            Set<Integer> thresholds = ThresholdLint.numbers(ruleset.files());
+            return new Domain(new RequestSpace(thresholds), numbers(thresholds));
+        });
+        RequestSpace space = domain.space();
+        List<Integer> numbers = domain.numbers();
         List<Question> questions = new ArrayList<>();
         List<Integer> spread = new ArrayList<>();
         List<Verdict> worst = new ArrayList<>();

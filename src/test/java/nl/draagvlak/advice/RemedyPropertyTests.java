@@ -29,12 +29,12 @@ class RemedyPropertyTests {
 
     private final RemedySearch search = new RemedySearch(ENGINE);
 
-    @Property(tries = 60)
+    @Property(tries = 25)
     void everyRemedyReachesItsVerdictMinimallyWithLeverChangesOnly(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         CompiledRuleset ruleset = AdviceRequests.catalogue();
         RequestSpace space = new RequestSpace(ThresholdLint.numbers(ruleset.files()));
         Map<String, Object> request = space.random(seed, 1).get(0);
-        Remedies remedies = search.search(ruleset, request, 3, Duration.ofSeconds(30));
+        Remedies remedies = search.search(ruleset, request, 3, Duration.ofSeconds(5));
         Verdict given = decide(ruleset, request).verdict();
         for (Remedy remedy : remedies.remedies()) {
             Verdict claimed = Verdict.valueOf(remedy.verdict());
