@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
     private static final String[] WEB = {"nl.draagvlak.web..", "nl.draagvlak.decision..", "nl.draagvlak.audit.web..",
-            "nl.draagvlak.ruleset.web..", "nl.draagvlak.security..", "nl.draagvlak.bench..", "nl.draagvlak.health..", "nl.draagvlak.cluster..", "nl.draagvlak.console.."};
+            "nl.draagvlak.ruleset.web..", "nl.draagvlak.security..", "nl.draagvlak.bench..", "nl.draagvlak.health..", "nl.draagvlak.cluster..", "nl.draagvlak.console..", "nl.draagvlak.advice.web.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

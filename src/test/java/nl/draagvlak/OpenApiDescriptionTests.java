@@ -125,6 +125,13 @@ class OpenApiDescriptionTests {
             Map.entry("ChainHead", "nl.draagvlak.audit.ChainVerifier$Head"),
             Map.entry("Verification", "nl.draagvlak.audit.web.AuditController$Verification"),
             Map.entry("RulesetFile", "nl.draagvlak.audit.web.RulesetFileView"),
+            Map.entry("Remedies", "nl.draagvlak.advice.web.AdviceController$RemediesView"),
+            Map.entry("Remedy", "nl.draagvlak.advice.Remedy"),
+            Map.entry("Change", "nl.draagvlak.advice.Change"),
+            Map.entry("FindingRef", "nl.draagvlak.advice.FindingRef"),
+            Map.entry("Questions", "nl.draagvlak.advice.web.AdviceController$QuestionsView"),
+            Map.entry("Question", "nl.draagvlak.advice.Question"),
+            Map.entry("QuestionOutcome", "nl.draagvlak.advice.Question$Outcome"),
             Map.entry("FieldError", FieldError.class.getName()));
 
     /** Object schemas built from maps in the code rather than records; their fields are listed here. */
@@ -351,12 +358,13 @@ class OpenApiDescriptionTests {
         for (String status : List.of("201", "200")) {
             Map<String, Object> response = map(responses.get(status));
             assertThat(map(response.get("headers"))).as(status)
-                    .containsOnlyKeys("201".equals(status) ? "Location" : "Content-Location");
+                    .containsOnlyKeys("201".equals(status) ? "Location" : "Content-Location", "Content-Language");
             Map<String, Object> content = map(response.get("content"));
             assertThat(refOf(map(map(content.get("application/json")).get("schema")))).as(status)
                     .isEqualTo("DecisionView");
         }
-        assertThat(parameterNames(operation("post", "/api/v1/decisions"), "header")).containsExactly("Idempotency-Key");
+        assertThat(parameterNames(operation("post", "/api/v1/decisions"), "header"))
+                .containsExactly("Idempotency-Key", "Accept-Language");
     }
 
     @Test

@@ -10,8 +10,20 @@ import java.time.Instant;
  * @param traceJson    the full trace, with a snapshot of every fact each activation matched
  * @param timingsJson  how long deciding took, in microseconds, per step
  * @param ruleIds      the ids of the rules that fired, for search
+ * @param language     the language of the findings' messages ({@code en} or {@code nl})
  */
 public record DecisionRecord(String decisionId, Instant decidedAt, String rulesetVersion, String verdict,
                              String idempotencyKey, String requestHash, String requestBody, String responseBody,
-                             String traceJson, String timingsJson, String caller, java.util.List<String> ruleIds) {
+                             String traceJson, String timingsJson, String caller, java.util.List<String> ruleIds,
+                             String language) {
+
+    public static final String ENGLISH = "en";
+
+    /** A decision answered in English. */
+    public DecisionRecord(String decisionId, Instant decidedAt, String rulesetVersion, String verdict,
+                          String idempotencyKey, String requestHash, String requestBody, String responseBody,
+                          String traceJson, String timingsJson, String caller, java.util.List<String> ruleIds) {
+        this(decisionId, decidedAt, rulesetVersion, verdict, idempotencyKey, requestHash, requestBody, responseBody,
+                traceJson, timingsJson, caller, ruleIds, ENGLISH);
+    }
 }

@@ -11,6 +11,7 @@ import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RulesetCompiler;
+import nl.draagvlak.model.Language;
 import nl.draagvlak.ruleset.ActiveRuleset;
 import nl.draagvlak.ruleset.UnknownRulesetException;
 import nl.draagvlak.view.DecisionView;
@@ -61,7 +62,13 @@ public final class DecisionReplay {
         Decision decision = engine.decide(ruleset, reader.read(stored.requestBody().getBytes(StandardCharsets.UTF_8)),
                 true);
         JsonNode before = json.readTree(stored.responseBody());
-        JsonNode after = json.valueToTree(DecisionView.of(stored.decisionId(), "", decision));
+        // Compared in the language the decision was answered in (English before languages were stored).
+        JsonNode language = before.get("language");
+        JsonNode after = json.valueToTree(DecisionView.of(stored.decisionId(), "", decision,
+                Language.ofTag(language == null || language.isNull() ? null : language.asString())));
+        if (language == null && after instanceof tools.jackson.databind.node.ObjectNode view) {
+            view.remove("language"); // stored before answers named their language
+        }
         List<Difference> differences = new ArrayList<>();
         compare("", before, after, differences);
         return new Result(differences.isEmpty(), version, differences);

@@ -47,8 +47,8 @@ final class GroupCommitWriter implements AutoCloseable {
     static final String INSERT_RECORD = """
             INSERT INTO audit_record (seq, kind, decision_id, decided_at, ruleset_version, verdict, idempotency_key,
                 request_hash, request_body, response_body, trace, timings, caller, payload, prev_hash, hash,
-                idempotency_scope)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                idempotency_scope, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_RULE = "INSERT INTO audit_rule_fired (rule_id, seq, decided_at) VALUES (?, ?, ?)";
 
     /** Work for the writer: given the connection and the chain head, write and return the new head. */
@@ -317,6 +317,7 @@ final class GroupCommitWriter implements AutoCloseable {
         ChainRecord chained = ChainRecord.of(head.seq() + 1, record);
         String hash = chained.hash(head.hash());
         bind(records, chained, head.hash(), hash);
+        records.setString(18, record.language());
         records.addBatch();
         for (String ruleId : record.ruleIds()) {
             bindRule(rules, ruleId, chained.seq(), record.decidedAt());
@@ -351,6 +352,7 @@ final class GroupCommitWriter implements AutoCloseable {
         insert.setString(15, prevHash);
         insert.setString(16, hash);
         insert.setString(17, record.idempotencyKey() == null ? null : scopeOf(record.caller()));
+        insert.setString(18, null); // the language of a decision: set by queueDecision
     }
 
     /** Sets the parameters of {@link #INSERT_RULE}. */

@@ -51,11 +51,12 @@ final class JdbcAuditTrail implements AuditTrail {
         try {
             return jdbc.query("""
                     SELECT decision_id, decided_at, ruleset_version, verdict, idempotency_key, request_hash,
-                           request_body, response_body, trace, timings, caller
+                           request_body, response_body, trace, timings, caller, language
                     FROM audit_record WHERE idempotency_key = ? AND idempotency_scope = ?""", (row, n) ->
                     new DecisionRecord(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(),
                             row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
-                            row.getString(8), row.getString(9), row.getString(10), row.getString(11), List.of()),
+                            row.getString(8), row.getString(9), row.getString(10), row.getString(11), List.of(),
+                            row.getString(12) == null ? DecisionRecord.ENGLISH : row.getString(12)),
                     key, GroupCommitWriter.scopeOf(caller)).stream().findFirst();
         } catch (DataAccessException e) {
             throw StoreFailures.forRequest("cannot look up the idempotency key", e);

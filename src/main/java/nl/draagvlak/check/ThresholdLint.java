@@ -141,6 +141,9 @@ public final class ThresholdLint {
     private static List<ParsedRule> parse(List<RuleFile> files) {
         List<ParsedRule> rules = new ArrayList<>();
         for (RuleFile file : files) {
+            if (!file.isDrl()) {
+                continue;
+            }
             String text = file.text();
             DrlParser parser = new DrlParser();
             PackageDescr descr;

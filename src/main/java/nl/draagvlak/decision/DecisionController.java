@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.draagvlak.model.Language;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
 import org.slf4j.Logger;
@@ -38,12 +39,14 @@ class DecisionController {
     /** No {@code produces}: {@link JsonOnlyFilter} has refused clients that take no JSON, errors included. */
     @PostMapping(path = "/api/v1/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> decide(HttpServletRequest request,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                  String acceptLanguage)
             throws IOException {
         long start = System.nanoTime();
         DecisionService.Outcome outcome;
         try {
-            outcome = admitAndDecide(request, blankToNull(idempotencyKey));
+            outcome = admitAndDecide(request, blankToNull(idempotencyKey), AcceptLanguage.choose(acceptLanguage));
         } catch (RuntimeException | IOException e) {
             meters.decision(start, null, DecisionMeters.Outcome.of(e));
             throw e;
@@ -56,11 +59,14 @@ class DecisionController {
         ResponseEntity.BodyBuilder response = outcome.created()
                 ? ResponseEntity.created(decision)
                 : ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, decision.toString());
+        // The language the stored answer is in: a retry gets the stored decision as it was stored.
         return response.contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, outcome.record().language())
                 .body(outcome.record().responseBody().getBytes(StandardCharsets.UTF_8));
     }
 
-    private DecisionService.Outcome admitAndDecide(HttpServletRequest request, String key) throws IOException {
+    private DecisionService.Outcome admitAndDecide(HttpServletRequest request, String key, Language language)
+            throws IOException {
         if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
             throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
                     "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
@@ -70,7 +76,7 @@ class DecisionController {
         String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
         admission.enter();
         try {
-            return decisions.decide(body, key, caller);
+            return decisions.decide(body, key, caller, language);
         } finally {
             admission.leave();
         }

@@ -30,6 +30,7 @@ import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;
 import nl.draagvlak.engine.RuleExecutionException;
 import nl.draagvlak.engine.TraceEntry;
+import nl.draagvlak.model.Language;
 import nl.draagvlak.ruleset.ActiveRuleset;
 import nl.draagvlak.ruleset.RuleCounters;
 import nl.draagvlak.view.DecisionView;
@@ -83,9 +84,14 @@ public class DecisionService {
     }
 
     public Outcome decide(byte[] body, String idempotencyKey, String caller) {
+        return decide(body, idempotencyKey, caller, Language.EN);
+    }
+
+    /** A retry with the same key gets the stored decision in the language it was stored in. */
+    public Outcome decide(byte[] body, String idempotencyKey, String caller, Language language) {
         String requestHash = sha256(body);
         if (idempotencyKey == null) {
-            return new Outcome(decideAndStore(body, requestHash, null, caller), true);
+            return new Outcome(decideAndStore(body, requestHash, null, caller, language), true);
         }
         CompletableFuture<DecisionRecord> mine = new CompletableFuture<>();
         CompletableFuture<DecisionRecord> earlier = inFlightKeys.putIfAbsent(new ScopedKey(caller, idempotencyKey), mine);
@@ -100,7 +106,7 @@ public class DecisionService {
             }
             DecisionRecord record;
             try {
-                record = decideAndStore(body, requestHash, idempotencyKey, caller);
+                record = decideAndStore(body, requestHash, idempotencyKey, caller, language);
             } catch (DuplicateIdempotencyKeyException e) {
                 // Stored meanwhile, by another instance on the same store or by a commit that was in doubt.
                 DecisionRecord taken = auditTrail.findByIdempotencyKey(caller, idempotencyKey).orElseThrow(
@@ -118,7 +124,8 @@ public class DecisionService {
         }
     }
 
-    private DecisionRecord decideAndStore(byte[] body, String requestHash, String idempotencyKey, String caller) {
+    private DecisionRecord decideAndStore(byte[] body, String requestHash, String idempotencyKey, String caller,
+                                          Language language) {
         long start = System.nanoTime();
         DecisionRequest request = reader.read(body);
         long read = System.nanoTime();
@@ -136,10 +143,11 @@ public class DecisionService {
         String decisionId = DecisionIds.next(decidedAt.toEpochMilli());
         // Every later log line of the request names the decision (LogContextFilter clears it).
         MDC.put(LogContextFilter.DECISION_ID, decisionId);
-        String response = json.writeValueAsString(DecisionView.of(decisionId, TimeFormats.DECIDED_AT.format(decidedAt), decision));
+        String response = json.writeValueAsString(DecisionView.of(decisionId, TimeFormats.DECIDED_AT.format(decidedAt), decision,
+                language));
         if (!auditTrail.records()) {
             return new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
-                    idempotencyKey, requestHash, null, response, null, null, caller, List.of());
+                    idempotencyKey, requestHash, null, response, null, null, caller, List.of(), language.tag());
         }
         String trace = json.writeValueAsString(TraceRecord.of(decision));
         Map<String, Object> timings = new LinkedHashMap<>();
@@ -149,7 +157,7 @@ public class DecisionService {
         DecisionRecord record = new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
                 idempotencyKey, requestHash, new String(body, StandardCharsets.UTF_8), response, trace,
                 json.writeValueAsString(timings), caller,
-                decision.trace().stream().map(TraceEntry::ruleId).distinct().toList());
+                decision.trace().stream().map(TraceEntry::ruleId).distinct().toList(), language.tag());
         auditTrail.store(record);
         return record;
     }

@@ -17,22 +17,30 @@ public final class CompiledRuleset {
     private final Map<String, RuleInfo> rulesByName;
     private final Map<String, RuleMeta> metaByName;
     private final KieBase kieBase;
+    private final Levers levers;
     private static final int POOLED_SESSIONS = 8;
     private volatile KieSessionsPool sessions;
 
-    CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase) {
+    CompiledRuleset(String version, List<RuleFile> files, List<RuleInfo> rules, KieBase kieBase, Levers levers) {
+        this.levers = levers;
         this.version = version;
         this.files = List.copyOf(files);
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.metaByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name,
-                rule -> new RuleMeta(rule.id(), rule.type(), rule.severity(), rule.source(), rule.verdict())));
+                rule -> new RuleMeta(rule.id(), rule.type(), rule.severity(), rule.source(), rule.verdict(),
+                        rule.message(), rule.messageNl())));
         this.kieBase = kieBase;
     }
 
     /** Each rule's metadata by rule name, for the consequences' {@link nl.draagvlak.model.Assessment}. */
     public Map<String, RuleMeta> metaByName() {
         return metaByName;
+    }
+
+    /** The inputs a remedy may change, and to what ({@link Levers#FILE}); none when the ruleset has no levers. */
+    public Levers levers() {
+        return levers;
     }
 
     public String version() {

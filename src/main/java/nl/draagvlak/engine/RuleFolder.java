@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads every {@code .drl} file under a rules folder on disk, in a fixed order.
+ * Reads every {@code .drl} file under a rules folder on disk, and the folder's own
+ * {@code levers.yaml} if it has one, in a fixed order. A folder without levers reads (and so
+ * hashes) exactly as before levers existed.
  *
  * <p>Links are followed: the folder itself, its subfolders and its files may each be a symbolic
  * link. That is how Kubernetes mounts a ConfigMap: a {@code ..data} link to a timestamped folder
@@ -95,7 +97,8 @@ public final class RuleFolder {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                             // A link that leads nowhere is visited with the link's own attributes: no regular file.
                             if (!isBookkeeping(file) && attributes.isRegularFile()
-                                    && file.getFileName().toString().endsWith(".drl")) {
+                                    && (file.getFileName().toString().endsWith(".drl")
+                                        || file.equals(root.resolve(Levers.FILE_NAME)))) {
                                 found.add(new RuleFile(ROOT + root.relativize(file).toString().replace('\\', '/'),
                                         readBytes(file)));
                             }

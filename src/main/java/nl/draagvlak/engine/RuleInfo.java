@@ -11,11 +11,18 @@ import nl.draagvlak.model.Verdict;
  * {@code verdict} for verdict rules; helper rules ({@code DERIVE-}) have neither.
  */
 public record RuleInfo(String id, String name, String file, int line, Role role, FindingType type,
-                       Severity severity, Verdict verdict, String source, String rationale, List<String> needs) {
+                       Severity severity, Verdict verdict, String source, String rationale, List<String> needs,
+                       String message, String messageNl) {
 
     public enum Role { FINDING, VERDICT, DERIVE }
 
     public RuleInfo {
         needs = List.copyOf(needs);
+    }
+
+    /** A rule without messages in metadata: a helper or verdict rule, or one that states its message in code. */
+    public RuleInfo(String id, String name, String file, int line, Role role, FindingType type, Severity severity,
+                    Verdict verdict, String source, String rationale, List<String> needs) {
+        this(id, name, file, line, role, type, severity, verdict, source, rationale, needs, null, null);
     }
 }

@@ -51,7 +51,8 @@ final class RuleMetadataValidator {
         }
         return problems.size() > before ? Optional.empty()
                 : Optional.of(new RuleInfo(id, rule.getName(), source.file(), source.line(), RuleInfo.Role.FINDING,
-                        type, severity, null, sourceText, rationale, needs));
+                        type, severity, null, sourceText, rationale, needs, RuleMetadata.text(metadata, "message"),
+                        RuleMetadata.text(metadata, "message_nl")));
     }
 
     void checkUniqueIds(List<RuleInfo> rules, List<RuleProblem> problems) {

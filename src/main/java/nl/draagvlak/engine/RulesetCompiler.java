@@ -61,15 +61,22 @@ public final class RulesetCompiler {
         return ExecutableModelProject.class.getName() + "\n" + KMODULE_XML;
     }
 
+    /** The version hashes every file (levers included); Drools sees only the DRL files. */
     public CompiledRuleset compile(List<RuleFile> files) {
-        if (files.isEmpty()) {
+        List<RuleFile> drl = files.stream().filter(RuleFile::isDrl).toList();
+        if (drl.isEmpty()) {
             throw new RulesetCompilationException(List.of(new RuleProblem("rules", 0, 0, "no .drl files found")));
+        }
+        List<RuleProblem> leverProblems = new ArrayList<>();
+        Levers levers = Levers.of(files, leverProblems);
+        if (!leverProblems.isEmpty()) {
+            throw new RulesetCompilationException(leverProblems);
         }
         String version = RulesetVersion.of(files);
         Optional<KieBase> cached = loadCached(version);
-        KieBase kieBase = cached.orElseGet(() -> build(files, version));
-        List<RuleInfo> rules = describe(kieBase, files);
-        return new CompiledRuleset(version, files, rules, kieBase);
+        KieBase kieBase = cached.orElseGet(() -> build(drl, version));
+        List<RuleInfo> rules = describe(kieBase, drl);
+        return new CompiledRuleset(version, files, rules, kieBase, levers);
     }
 
     private Optional<KieBase> loadCached(String version) {

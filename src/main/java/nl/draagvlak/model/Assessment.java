@@ -26,7 +26,15 @@ public final class Assessment {
         this.rulesByName = rulesByName;
     }
 
-    /** Records the outcome of a finding rule whose condition is {@code check}. */
+    /** Records the outcome of a finding rule whose condition is {@code check}, with its {@code @message}s. */
+    public void conclude(RuleContext context, Check check) {
+        conclude(context, check, null);
+    }
+
+    /**
+     * Records the outcome of a finding rule whose condition is {@code check}; {@code message}
+     * (when not null) takes the place of the rule's English {@code @message}.
+     */
     public void conclude(RuleContext context, Check check, String message) {
         Rule rule = context.getRule();
         RuleMeta meta = metaOf(rule);
@@ -36,8 +44,8 @@ public final class Assessment {
         Integer index = stakeholder == null ? null : stakeholder.getIndex();
         Severity severity = meta.severity();
         if (check.isHolds()) {
-            Finding finding = new Finding(ruleId, rule.getName(), meta.type(), severity, subject, index, message,
-                    meta.source());
+            Finding finding = new Finding(ruleId, rule.getName(), meta.type(), severity, subject, index,
+                    message == null ? meta.message() : message, meta.source(), meta.messageNl());
             findings.add(finding);
             context.getKieRuntime().insert(finding);
             lastConclusionUndecided = false;
@@ -55,6 +63,11 @@ public final class Assessment {
     /** Raises the rule's finding: for rules whose when-part alone decides, with nothing left unknown. */
     public void raise(RuleContext context, String message) {
         conclude(context, Check.of(true), message);
+    }
+
+    /** Raises the rule's finding with its {@code @message}s. */
+    public void raise(RuleContext context) {
+        conclude(context, Check.of(true), null);
     }
 
     /** Records the verdict that the firing verdict rule declares in its {@code @verdict} metadata. */

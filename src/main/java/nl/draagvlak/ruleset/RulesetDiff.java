@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.draagvlak.engine.CompiledRuleset;
+import nl.draagvlak.engine.Levers;
 import nl.draagvlak.engine.RuleFile;
 import nl.draagvlak.engine.RuleInfo;
 
@@ -21,7 +22,9 @@ public final class RulesetDiff {
     public record Changed(String ruleId, Map<String, List<String>> metadata, String text) {
     }
 
-    public record Result(String from, String to, List<String> added, List<String> removed, List<Changed> changed) {
+    /** {@code levers}: the unified diff of {@code rules/levers.yaml} ("" when the levers did not change). */
+    public record Result(String from, String to, List<String> added, List<String> removed, List<Changed> changed,
+                         String levers) {
     }
 
     private RulesetDiff() {
@@ -52,7 +55,16 @@ public final class RulesetDiff {
                 changed.add(new Changed(id, metadata, text));
             }
         });
-        return new Result(from.version(), to.version(), added, removed, changed);
+        List<String> oldLevers = leversText(from);
+        List<String> newLevers = leversText(to);
+        String levers = oldLevers.equals(newLevers) ? "" : UnifiedDiff.of(Levers.FILE, 1, oldLevers, Levers.FILE, 1,
+                newLevers);
+        return new Result(from.version(), to.version(), added, removed, changed, levers);
+    }
+
+    private static List<String> leversText(CompiledRuleset ruleset) {
+        return ruleset.files().stream().filter(file -> file.path().equals(Levers.FILE)).findFirst()
+                .map(file -> List.of(file.text().split("\n", -1))).orElse(List.of());
     }
 
     private static Map<String, RuleInfo> byId(CompiledRuleset ruleset) {

@@ -54,6 +54,9 @@ public final class RulesetLint {
     private static final Pattern COMPARE_THRESHOLD = Pattern.compile("(\\w+)\\s*(<=|>=|<|>)\\s*(\\d+)\\b");
     private static final Set<String> UNITS = Set.of("months", "years", "weeks", "days", "hours", "percent");
     private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern TYPE = Pattern.compile("@type\\s*\\(");
+    private static final Pattern MESSAGE = Pattern.compile("@message\\s*\\(\\s*\"[^\"]*\\S[^\"]*\"\\s*\\)");
+    private static final Pattern MESSAGE_NL = Pattern.compile("@message_nl\\s*\\(\\s*\"[^\"]*\\S[^\"]*\"\\s*\\)");
 
     /** How a text says each direction of comparison. */
     private static final Map<String, String> WORDS = Map.of(
@@ -67,12 +70,13 @@ public final class RulesetLint {
     }
 
     public List<RuleProblem> check(List<RuleFile> files) {
-        List<DrlText> texts = files.stream().map(DrlText::of).toList();
+        List<DrlText> texts = files.stream().filter(RuleFile::isDrl).map(DrlText::of).toList();
         List<RuleProblem> problems = new ArrayList<>();
         for (DrlText drl : texts) {
             imports(drl, problems);
             for (DrlText.Rule rule : drl.rules) {
                 consequence(drl, rule, problems);
+                messages(drl, rule, problems);
             }
         }
         thresholds(texts, problems);
@@ -116,6 +120,26 @@ public final class RulesetLint {
             if (!reasons.isEmpty()) {
                 problems.add(consequenceProblem(drl, rule, line, column, String.join(", ", reasons)));
             }
+        }
+    }
+
+    /** A finding rule (one with {@code @type}) carries its message in English and in Dutch, beside its condition. */
+    private static void messages(DrlText drl, DrlText.Rule rule, List<RuleProblem> problems) {
+        boolean finding = false;
+        boolean english = false;
+        boolean dutch = false;
+        for (DrlText.Line line : rule.metadata()) {
+            finding |= TYPE.matcher(line.text()).find();
+            english |= MESSAGE.matcher(line.text()).find();
+            dutch |= MESSAGE_NL.matcher(line.text()).find();
+        }
+        if (finding && !english) {
+            problems.add(new RuleProblem(drl.path, rule.line(), 0, ruleId(rule)
+                    + " has no @message(\"...\"): every finding rule states its message in English"));
+        }
+        if (finding && !dutch) {
+            problems.add(new RuleProblem(drl.path, rule.line(), 0, ruleId(rule)
+                    + " has no @message_nl(\"...\"): every finding rule states its message in Dutch"));
         }
     }
 

@@ -12,5 +12,16 @@ import nl.draagvlak.model.Verdict;
  */
 public record Scenario(String file, String description, byte[] requestJson, Verdict verdict, String verdictRule,
                        List<Expectation> fires, List<Expectation> doesNotFire,
-                       List<Expectation> notAssessed, List<Expectation> notListed) {
+                       List<Expectation> notAssessed, List<Expectation> notListed, List<ExpectedRemedy> remedies) {
+
+    /** A remedy the service must advise: the verdict it reaches and its changes ({@code path}, {@code to}). */
+    public record ExpectedRemedy(Verdict verdict, java.util.Map<String, Object> changes) {
+    }
+
+    public Scenario(String file, String description, byte[] requestJson, Verdict verdict, String verdictRule,
+                    List<Expectation> fires, List<Expectation> doesNotFire, List<Expectation> notAssessed,
+                    List<Expectation> notListed) {
+        this(file, description, requestJson, verdict, verdictRule, fires, doesNotFire, notAssessed, notListed,
+                List.of());
+    }
 }

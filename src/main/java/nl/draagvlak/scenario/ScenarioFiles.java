@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ScenarioFiles {
 
     private static final Set<String> TOP_LEVEL = Set.of("description", "request", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("verdict", "verdictRule", "fires", "doesNotFire", "notAssessed", "notListed");
+    private static final Set<String> EXPECT_KEYS = Set.of("verdict", "verdictRule", "fires", "doesNotFire", "notAssessed", "notListed", "remedies");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ScenarioFiles() {
@@ -74,7 +74,43 @@ public final class ScenarioFiles {
                 expectations(expect.get("fires"), name, "expect.fires"),
                 expectations(expect.get("doesNotFire"), name, "expect.doesNotFire"),
                 expectations(expect.get("notAssessed"), name, "expect.notAssessed"),
-                expectations(expect.get("notListed"), name, "expect.notListed"));
+                expectations(expect.get("notListed"), name, "expect.notListed"),
+                remedies(expect.get("remedies"), name));
+    }
+
+    /** {@code remedies: [{verdict: READY, changes: [{path: preconditions.backOfficeInOrder, to: true}]}]} */
+    private static List<Scenario.ExpectedRemedy> remedies(Object value, String file) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items)) {
+            throw new ScenarioFormatException(file, "expect.remedies must be a list");
+        }
+        List<Scenario.ExpectedRemedy> remedies = new ArrayList<>();
+        for (Object item : items) {
+            Map<String, Object> fields = map(item, file, "expect.remedies");
+            unknownKeys(fields, Set.of("verdict", "changes"), file, "expect.remedies");
+            Verdict verdict;
+            try {
+                verdict = Verdict.valueOf(String.valueOf(fields.get("verdict")));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioFormatException(file, "expect.remedies: verdict must be READY or PROCEED_WITH_CONDITIONS");
+            }
+            if (!(fields.get("changes") instanceof List<?> changes) || changes.isEmpty()) {
+                throw new ScenarioFormatException(file, "expect.remedies: changes must list {path, to} entries");
+            }
+            Map<String, Object> byPath = new java.util.TreeMap<>();
+            for (Object change : changes) {
+                Map<String, Object> entry = map(change, file, "expect.remedies.changes");
+                unknownKeys(entry, Set.of("path", "from", "to"), file, "expect.remedies.changes");
+                if (entry.get("path") == null || !entry.containsKey("to")) {
+                    throw new ScenarioFormatException(file, "expect.remedies.changes: each change needs path and to");
+                }
+                byPath.put(entry.get("path").toString(), entry.get("to"));
+            }
+            remedies.add(new Scenario.ExpectedRemedy(verdict, byPath));
+        }
+        return remedies;
     }
 
     private static List<Expectation> expectations(Object value, String file, String where) {

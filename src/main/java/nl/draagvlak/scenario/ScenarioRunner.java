@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.draagvlak.advice.Remedies;
+import nl.draagvlak.advice.RemedySearch;
+import nl.draagvlak.advice.Remedy;
+import nl.draagvlak.check.RequestSpace;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.contract.RequestReader;
@@ -23,8 +27,11 @@ import nl.draagvlak.model.NotAssessed;
  */
 public final class ScenarioRunner {
 
+
     private final RequestReader reader = new RequestReader();
     private final DecisionEngine engine = new DecisionEngine();
+    /** Scenarios run at a gate, not on a caller's clock: remedies get more time than the API's default. */
+    private static final java.time.Duration REMEDY_TIME = java.time.Duration.ofSeconds(10);
 
     public ScenarioResult run(CompiledRuleset ruleset, Scenario scenario) {
         DecisionRequest request;
@@ -36,7 +43,35 @@ public final class ScenarioRunner {
         Decision decision = engine.decide(ruleset, request, true);
         List<String> differences = unknownRuleIds(scenario, ruleset);
         differences.addAll(differences(scenario, decision));
+        differences.addAll(remedyDifferences(ruleset, scenario));
         return new ScenarioResult(scenario, decision, differences);
+    }
+
+    /** Each remedy the scenario states must be among those the service advises (up to as many as stated, at least 3). */
+    private List<String> remedyDifferences(CompiledRuleset ruleset, Scenario scenario) {
+        if (scenario.remedies().isEmpty()) {
+            return List.of();
+        }
+        Remedies advised = new RemedySearch(engine).search(ruleset, RequestSpace.parse(scenario.requestJson()),
+                Math.max(3, scenario.remedies().size()), REMEDY_TIME);
+        List<String> differences = new ArrayList<>();
+        for (Scenario.ExpectedRemedy expected : scenario.remedies()) {
+            boolean found = advised.remedies().stream().anyMatch(remedy -> remedy.verdict().equals(expected.verdict().name())
+                    && changes(remedy).equals(expected.changes()));
+            if (!found) {
+                differences.add("remedies: expected " + expected.verdict() + " by " + expected.changes()
+                        + ", advised " + advised.remedies().stream()
+                        .map(remedy -> remedy.verdict() + " by " + changes(remedy)).toList()
+                        + (advised.complete() ? "" : " (search incomplete)"));
+            }
+        }
+        return differences;
+    }
+
+    private static Map<String, Object> changes(Remedy remedy) {
+        Map<String, Object> byPath = new java.util.TreeMap<>();
+        remedy.changes().forEach(change -> byPath.put(change.path(), change.to()));
+        return byPath;
     }
 
     /**

@@ -4,10 +4,14 @@ import java.util.List;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.TraceEntry;
 import nl.draagvlak.model.Finding;
+import nl.draagvlak.model.Language;
 import nl.draagvlak.model.NotAssessed;
 
-/** The 201 body of {@code POST /api/v1/decisions}, field for field as the contract names it. */
-public record DecisionView(String decisionId, String decidedAt, RulesetView ruleset, String verdict,
+/**
+ * The 201 body of {@code POST /api/v1/decisions}, field for field as the contract names it;
+ * {@code language} is the language of the findings' messages.
+ */
+public record DecisionView(String decisionId, String decidedAt, String language, RulesetView ruleset, String verdict,
                            List<FindingView> findings, List<NotAssessedView> notAssessed, List<TraceView> trace) {
 
     public record RulesetView(String version, int rules) {
@@ -24,18 +28,22 @@ public record DecisionView(String decisionId, String decidedAt, RulesetView rule
     }
 
     public static DecisionView of(String decisionId, String decidedAt, Decision decision) {
-        return new DecisionView(decisionId, decidedAt,
+        return of(decisionId, decidedAt, decision, Language.EN);
+    }
+
+    public static DecisionView of(String decisionId, String decidedAt, Decision decision, Language language) {
+        return new DecisionView(decisionId, decidedAt, language.tag(),
                 new RulesetView(decision.rulesetVersion(), decision.ruleCount()),
                 decision.verdict().name(),
-                decision.findings().stream().map(DecisionView::finding).toList(),
+                decision.findings().stream().map(finding -> finding(finding, language)).toList(),
                 decision.notAssessed().stream().map(DecisionView::notAssessed).toList(),
                 decision.trace().stream().map(DecisionView::trace).toList());
     }
 
-    private static FindingView finding(Finding finding) {
+    private static FindingView finding(Finding finding, Language language) {
         return new FindingView(finding.ruleId(), finding.type().name(), finding.severity().name(),
                 finding.subject() == null ? null : finding.subject().name(), finding.stakeholderIndex(),
-                finding.message(), finding.source());
+                finding.message(language), finding.source());
     }
 
     private static NotAssessedView notAssessed(NotAssessed gap) {

@@ -51,6 +51,19 @@ class ScenarioRunnerTests {
     }
 
     @Test
+    void aRemedyTheServiceDoesNotAdviseIsADifference() throws Exception {
+        Path file = cases.resolve("remedy.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(Path.of(
+                "test-cases/remedies/back-office-not-in-order-is-remedied-by-putting-it-in-order.yaml"))
+                .replace("path: preconditions.backOfficeInOrder", "path: preconditions.efficiencyGain"));
+        ScenarioResult result = new ScenarioRunner().run(ruleset, ScenarioFiles.read(cases, file));
+
+        assertThat(result.differences()).singleElement().asString()
+                .startsWith("remedies: expected READY by {preconditions.efficiencyGain=true}, advised [READY by "
+                        + "{preconditions.backOfficeInOrder=true}");
+    }
+
+    @Test
     void aMisspeltVerdictRuleIsNamedAsSuch() {
         ScenarioResult result = run("  verdictRule: VERDICT-INSUFICIENT\n");
 

@@ -47,9 +47,9 @@ public final class RuleEdits {
 
     /** A consequence that prints: compiles, but the lint refuses it. */
     public String lintRefuses() {
-        return write(original.replace("\"This department is affected by the change but not involved at all: "
-                + MESSAGE + "\" );", "\"This department is affected by the change but not involved at all: "
-                + MESSAGE + "\" );\n    System.out.println( \"fired\" );"));
+        String conclude = "assessment.conclude( kcontext, $check );";
+        int first = original.indexOf(conclude) + conclude.length();
+        return write(original.substring(0, first) + "\n    System.out.println( \"fired\" );" + original.substring(first));
     }
 
     public String restore() {

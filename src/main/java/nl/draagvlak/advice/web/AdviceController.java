@@ -1,0 +1,90 @@
+package nl.draagvlak.advice.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import nl.draagvlak.advice.QuestionSearch;
+import nl.draagvlak.advice.Question;
+import nl.draagvlak.advice.Questions;
+import nl.draagvlak.advice.RemedySearch;
+import nl.draagvlak.advice.Remedies;
+import nl.draagvlak.advice.Remedy;
+import nl.draagvlak.audit.AuditQueries;
+import nl.draagvlak.audit.StoredDecision;
+import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.FieldError;
+import nl.draagvlak.contract.InvalidRequestException;
+import nl.draagvlak.web.NotFoundException;
+import nl.draagvlak.engine.CompiledRuleset;
+import nl.draagvlak.engine.DecisionEngine;
+import nl.draagvlak.ruleset.ActiveRuleset;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/decisions/{id}/remedies} and {@code .../questions}: the stored request,
+ * searched on the ruleset version it was decided with. Who may ask is
+ * {@code security/OwnDecisionAccess}'s to say.
+ */
+@RestController
+class AdviceController {
+
+    static final int DEFAULT_LIMIT = 3;
+    static final int MAX_LIMIT = 20;
+
+    record RemediesView(String decisionId, String rulesetVersion, boolean complete, List<Remedy> remedies,
+                        int engineRuns) {
+    }
+
+    record QuestionsView(String decisionId, List<Question> questions, int engineRuns) {
+    }
+
+    private final AuditQueries queries;
+    private final ActiveRuleset rulesets;
+    private final RemedySearch remedies;
+    private final QuestionSearch questions;
+    private final RemediesProperties properties;
+
+    AdviceController(AuditQueries queries, ActiveRuleset rulesets, DecisionEngine engine,
+                     RemediesProperties properties) {
+        this.queries = queries;
+        this.rulesets = rulesets;
+        this.remedies = new RemedySearch(engine);
+        this.questions = new QuestionSearch(engine);
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/v1/decisions/{id}/remedies")
+    RemediesView remedies(@PathVariable String id, @RequestParam(required = false) Integer limit) {
+        int most = limit == null ? DEFAULT_LIMIT : limit;
+        if (most < 1 || most > MAX_LIMIT) {
+            throw new InvalidRequestException(List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
+        }
+        StoredDecision stored = find(id);
+        Remedies found = remedies.search(ruleset(stored), request(stored), most, properties.timeLimit());
+        return new RemediesView(stored.decisionId(), stored.rulesetVersion(), found.complete(), found.remedies(),
+                found.engineRuns());
+    }
+
+    @GetMapping("/api/v1/decisions/{id}/questions")
+    QuestionsView questions(@PathVariable String id) {
+        StoredDecision stored = find(id);
+        Questions found = questions.search(ruleset(stored), request(stored));
+        return new QuestionsView(stored.decisionId(), found.questions(), found.engineRuns());
+    }
+
+    private StoredDecision find(String id) {
+        return queries.byId(id).orElseThrow(() -> new NotFoundException("no decision " + id + " is stored"));
+    }
+
+    /** The version the decision was made with: the active one, or one from the history, compiled again. */
+    private CompiledRuleset ruleset(StoredDecision stored) {
+        return rulesets.compiled(stored.rulesetVersion());
+    }
+
+    private static Map<String, Object> request(StoredDecision stored) {
+        return RequestSpace.parse(stored.requestBody().getBytes(StandardCharsets.UTF_8));
+    }
+}
