@@ -41,6 +41,14 @@ awk -F'\t' 'NR > 1 && ($2 == 0 || $5 != 0 || $9 != 0) { print "load: " $1 " fail
   END { exit bad }' "$RESULTS/load/summary.tsv"
 [ "$(wc -l <"$RESULTS/load/summary.tsv")" -eq 5 ] || { echo "load: expected 4 configurations"; exit 1; }
 
+step "peer: the service a team would write against Draagvlak (not stored, H2), Basic and JWT, one 2 s round"
+ROUNDS=1 DURATION=2 WARMUP=1 PIN=0 BUILD=0 RESULTS="$RESULTS/peer" bench/peer.sh >"$RESULTS/peer.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/peer.txt"; exit 1; }
+[ "$(wc -l <"$RESULTS/peer/rounds.tsv")" -eq 7 ] || { echo "peer: expected 3 services x 2 sign-ins"; exit 1; }
+awk -F'\t' 'NR > 1 && $4 == 0 { print "peer: " $2 " with " $3 " served nothing"; bad = 1 } END { exit bad }' \
+    "$RESULTS/peer/rounds.tsv"
+tail -n 10 "$RESULTS/peer.txt"
+
 step "auth: signed in against not, one 2 s round each, unpinned"
 ROUNDS=1 DURATION=2 WARMUP=1 PIN=0 BUILD=0 RESULTS="$RESULTS/auth" bench/auth.sh >"$RESULTS/auth.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/auth.txt"; exit 1; }
