@@ -6,6 +6,8 @@
 #   peer     the peer                                            port PORT
 #   nostore  Draagvlak, trace on, draagvlak.audit.enabled=false  port PORT+1
 #   h2       Draagvlak, trace on, the embedded H2 store (fresh)  port PORT+2
+#   postgres Draagvlak, trace on, the local PostgreSQL (127.0.0.1:5432, db test, a fresh schema,
+#            dropped afterwards); only when SERVICES names it (SERVICES="peer nostore h2 postgres")
 # Each is warmed up until its throughput has converged (bench/warmup-lib.sh); then wrk saturates
 # each service with each way of signing in (HTTP Basic with the credential cache, and a JWT), in
 # turn, ROUNDS times, the order rotating every round, so that all see the same machine. The ratios
@@ -55,12 +57,24 @@ if [ "$BUILD" = 1 ] || [ ! -f target/bench/benchmarks.jar ]; then
 fi
 
 declare -A PID PORT_OF T0
+SCHEMA=""
 cleanup() {
   for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done
   for name in "${!PID[@]}"; do wait "${PID[$name]}" 2>/dev/null || true; done
+  if [ -n "$SCHEMA" ]; then
+    psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  fi
   rm -rf "$TMP_DATA"
 }
 trap cleanup EXIT
+if [[ " $SERVICES " == *" postgres "* ]]; then
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  fi
+  SCHEMA="bench_peer_$$"
+  psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
+fi
 
 load_now() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
 LOAD_BEFORE=$(load_now)
@@ -75,6 +89,9 @@ start() { # name port
         --spring.datasource.url="$(h2_url nostore)" --draagvlak.rules.cache-dir="$TMP_DATA/nostore/cache");;
     h2) command=(java -jar target/draagvlak.jar
         --spring.datasource.url="$(h2_url h2)" --draagvlak.rules.cache-dir="$TMP_DATA/h2/cache");;
+    postgres) command=(java -jar target/draagvlak.jar --spring.profiles.active=postgres
+        --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA"
+        --spring.datasource.username=postgres --draagvlak.rules.cache-dir="$TMP_DATA/postgres/cache");;
     *) echo "unknown service $name"; exit 1;;
   esac
   T0[$name]=$(date +%s%3N)
@@ -151,8 +168,12 @@ import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 rps = {(r["round"], r["service"], r["auth"]): float(r["rps"]) for r in rows}
 targets = {"nostore": 1.5, "h2": 1.0}
+stored_targets = {"h2": 0.8, "postgres": 0.7}
+def ratios_of(service, base, auth):
+    return [rps[(rd, service, auth)] / rps[(rd, base, auth)] for (rd, s, a) in rps
+            if s == base and a == auth and (rd, service, auth) in rps and rps[(rd, base, auth)] > 0]
 for auth in sorted({r["auth"] for r in rows}):
-    for service in ("peer", "nostore", "h2"):
+    for service in ("peer", "nostore", "h2", "postgres"):
         values = [v for (rd, s, a), v in rps.items() if s == service and a == auth]
         if values:
             print(f"{auth:5} {service:8} mean {statistics.mean(values):8.0f} req/s over {len(values)} rounds")
@@ -162,6 +183,12 @@ for auth in sorted({r["auth"] for r in rows}):
         if ratios:
             median = statistics.median(ratios)
             print(f"{auth:5} {service} / peer: median {median:.2f}x (rounds {min(ratios):.2f}-{max(ratios):.2f}),"
+                  f" target >= {target}x: {'met' if median >= target else 'not met'}")
+    for service, target in stored_targets.items():
+        ratios = ratios_of(service, "nostore", auth)
+        if ratios:
+            median = statistics.median(ratios)
+            print(f"{auth:5} {service} / nostore: median {median:.2f}x (rounds {min(ratios):.2f}-{max(ratios):.2f}),"
                   f" target >= {target}x: {'met' if median >= target else 'not met'}")
 PY
 )
