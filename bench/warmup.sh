@@ -79,7 +79,7 @@ for cores in $CORES; do
   steady=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$RESULTS/$name.steady.txt")
   t90=$(time_to_fraction "$name" "$steady" 0.9)
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
-  echo "   steady ${steady} req/s; 90 % of it first reached ${t90}s after the process started"
+  echo "   steady ${steady} req/s; 90 % of it first reached at ${t90} (s after the process started)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cores" "$ready" "$WARMUP_CONVERGED" "$WARMUP_SECONDS" "$steady" "$t90" \
     "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" >>"$RESULTS/warmup.tsv"
 done
