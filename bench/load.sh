@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20}        # seconds of each measured phase (saturation, fixed rate)
-WARMUP=${WARMUP:-60}            # seconds of wrk warm-up before measuring: on one core the JIT needs ~50 s
+WARMUP=${WARMUP:-60}            # at least this many seconds of warm-up (WARMUP_MAX bounds it; bench/warmup-lib.sh)
 CONNECTIONS=${CONNECTIONS:-16}  # wrk connections for the saturation run
 CONFIGS=${CONFIGS:-"noop nostore h2 postgres"}
 PORT=${PORT:-18080}
@@ -32,6 +32,7 @@ RESULTS=${RESULTS:-target/bench-results/load-$(date -u +%Y%m%dT%H%M%SZ)}
 BODY_FILE=$PWD/src/bench/resources/bench-requests/typical.json
 export BODY_FILE
 source bench/bench-user.sh   # every request signs in as the bench user (HTTP Basic, bcrypt, cached)
+source bench/warmup-lib.sh   # warm-up until successive windows agree, bounded
 
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
@@ -89,6 +90,7 @@ if [ "$PROFILE" = 1 ]; then JFR_OPTS=(-XX:FlightRecorderOptions=stackdepth=256);
 
 start_service() { # name, extra args...
   local name=$1; shift
+  SERVICE_T0=$(date +%s%3N)
   "${SERVICE_CPU[@]}" java "${JFR_OPTS[@]}" -jar "$SERVICE_JAR" --server.address=127.0.0.1 --server.port="$PORT" \
       "${BENCH_USER_ARGS[@]}" "$@" >"$RESULTS/$name.service.log" 2>&1 &
   SERVICE_PID=$!
@@ -119,7 +121,7 @@ load_now() { # what else is keeping the machine busy (it is shared)
 }
 LOAD_BEFORE=$(load_now)
 
-printf 'config\tsaturation_rps\twrk_p50_ms\twrk_p99_ms\twrk_non2xx\tfixed_rate_rps\tsent_rps\tcount\terrors\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\n' \
+printf 'config\tsaturation_rps\twrk_p50_ms\twrk_p99_ms\twrk_non2xx\tfixed_rate_rps\tsent_rps\tcount\terrors\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\twarmup_converged\twarmup_s\tto_90pct_s\n' \
   >"$RESULTS/summary.tsv"
 
 to_ms() { # wrk's "1.23ms" / "456.00us" / "1.02s" -> milliseconds
@@ -131,10 +133,8 @@ measure() { # name, method (GET|POST), path
   local url="http://127.0.0.1:$PORT$path"
   local wrk_args=(-t1 -c"$CONNECTIONS" --latency -H "Authorization: $AUTHORIZATION")
   if [ "$method" = POST ]; then wrk_args+=(-s bench/post-decision.lua); fi
-  echo "== $name: warm-up ${WARMUP}s"
-  if [ "$WARMUP" != 0 ]; then
-    "${LOAD_CPU[@]}" wrk "${wrk_args[@]}" -d"${WARMUP}s" "$url" >"$RESULTS/$name.warmup.txt"
-  fi
+  echo "== $name: warm-up, at least ${WARMUP}s, until $WARMUP_STABLE windows of ${WARMUP_WINDOW}s agree within $WARMUP_TOLERANCE, at most ${WARMUP_MAX}s"
+  warm_up "$name" "$url" "$SERVICE_T0" "${wrk_args[@]}"
   if [ "$PROFILE" = 1 ]; then
     jcmd "$SERVICE_PID" JFR.start name=bench settings="$PWD/bench/cpu-sampling.jfc" duration="${DURATION}s" \
         filename="$RESULTS/$name.jfr" >/dev/null
@@ -147,7 +147,9 @@ measure() { # name, method (GET|POST), path
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$RESULTS/$name.wrk.txt")")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$RESULTS/$name.wrk.txt")
   non2xx=${non2xx:-0}
-  echo "   $rps req/s (wrk p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx)"
+  local t90
+  t90=$(time_to_fraction "$name" "$rps" 0.9)
+  echo "   $rps req/s (wrk p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx); 90 % of it reached ${t90} s after the process started"
   if [ "$PROFILE" = 1 ]; then
     for _ in $(seq 1 50); do [ -s "$RESULTS/$name.jfr" ] && break; sleep 0.2; done
     sleep 1
@@ -164,7 +166,9 @@ measure() { # name, method (GET|POST), path
       --hgrm "$RESULTS/$name.hgrm" --tsv "$RESULTS/$name.open.tsv" | tee "$RESULTS/$name.open.txt"
   local open
   open=$(tail -n 1 "$RESULTS/$name.open.tsv" | cut -f2-10)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$open" >>"$RESULTS/summary.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$open" \
+    "$WARMUP_CONVERGED" "$WARMUP_SECONDS" "$t90" >>"$RESULTS/summary.tsv"
+  echo "$name: $WARMUP_NOTE" >>"$RESULTS/warmup-notes.txt"
 }
 
 h2_url() { echo "jdbc:h2:file:$TMP_DATA/$1/draagvlak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"; }
@@ -195,7 +199,8 @@ fi
   echo "# $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -n 1)"
   echo "# before: $LOAD_BEFORE"
   echo "# after:  $(load_now)"
-  echo "# pinned: ${SERVICE_CPU[*]:-no} (service), ${LOAD_CPU[*]:-no} (load); warm-up ${WARMUP}s, phases ${DURATION}s, wrk -t1 -c$CONNECTIONS"
+  echo "# pinned: ${SERVICE_CPU[*]:-no} (service), ${LOAD_CPU[*]:-no} (load); warm-up ${WARMUP}-${WARMUP_MAX}s, phases ${DURATION}s, wrk -t1 -c$CONNECTIONS"
+  sed 's/^/# /' "$RESULTS/warmup-notes.txt" 2>/dev/null || true
 } >"$RESULTS/about.txt"
 echo
 cat "$RESULTS/about.txt"

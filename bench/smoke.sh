@@ -33,6 +33,10 @@ step "interleaved ratios: 1 s warm-up, 2 rounds of 50 ms blocks"
 java -cp target/bench/benchmarks.jar nl.draagvlak.engine.InterleavedRatios 1 2 50 >"$RESULTS/interleaved.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/interleaved.txt"; exit 1; }
 
+step "audit chain hashing on the writer, before and after the requester encodes: 1 s warm-up, 2 rounds"
+java -cp target/bench/benchmarks.jar nl.draagvlak.audit.ChainHashCost 1 2 50 >"$RESULTS/chainhash.txt" 2>&1 \
+    || { tail -n 20 "$RESULTS/chainhash.txt"; exit 1; }
+
 step "load: every configuration, 1 s warm-up, 2 s phases, unpinned"
 PIN=0 BUILD=0 DURATION=2 WARMUP=1 RESULTS="$RESULTS/load" bench/load.sh >"$RESULTS/load.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/load.txt"; exit 1; }
@@ -41,15 +45,28 @@ awk -F'\t' 'NR > 1 && ($2 == 0 || $5 != 0 || $9 != 0) { print "load: " $1 " fail
   END { exit bad }' "$RESULTS/load/summary.tsv"
 [ "$(wc -l <"$RESULTS/load/summary.tsv")" -eq 5 ] || { echo "load: expected 4 configurations"; exit 1; }
 
+step "peer: the service a team would write against Draagvlak (not stored, H2), Basic and JWT, one 2 s round"
+ROUNDS=1 DURATION=2 WARMUP=1 PIN=0 BUILD=0 RESULTS="$RESULTS/peer" bench/peer.sh >"$RESULTS/peer.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/peer.txt"; exit 1; }
+[ "$(wc -l <"$RESULTS/peer/rounds.tsv")" -eq 7 ] || { echo "peer: expected 3 services x 2 sign-ins"; exit 1; }
+awk -F'\t' 'NR > 1 && $4 == 0 { print "peer: " $2 " with " $3 " served nothing"; bad = 1 } END { exit bad }' \
+    "$RESULTS/peer/rounds.tsv"
+tail -n 10 "$RESULTS/peer.txt"
+
 step "auth: signed in against not, one 2 s round each, unpinned"
 ROUNDS=1 DURATION=2 WARMUP=1 PIN=0 BUILD=0 RESULTS="$RESULTS/auth" bench/auth.sh >"$RESULTS/auth.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/auth.txt"; exit 1; }
 tail -n 3 "$RESULTS/auth.txt"
 
-step "start-up, one run"
-RUNS=1 BUILD=0 RESULTS="$RESULTS/startup" bench/startup.sh >"$RESULTS/startup.txt" 2>&1 \
-    || { tail -n 40 "$RESULTS/startup.txt"; exit 1; }
-tail -n 3 "$RESULTS/startup.txt"
+step "start-up, one run of each variant: bare application, first start, warm cache, class-data sharing, lazy"
+RUNS=1 BUILD=0 VARIANTS="bare fresh warm cds-fresh cds-bare lazy" RESULTS="$RESULTS/startup" bench/startup.sh \
+    >"$RESULTS/startup.txt" 2>&1 || { tail -n 40 "$RESULTS/startup.txt"; exit 1; }
+tail -n 10 "$RESULTS/startup.txt"
+
+step "warm-up to 90 % of steady state, one core and two, 1 s windows"
+CORES="1 2" WARMUP=1 WARMUP_MAX=1 DURATION=1 BUILD=0 RESULTS="$RESULTS/warmup" bench/warmup.sh >"$RESULTS/warmup.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/warmup.txt"; exit 1; }
+tail -n 3 "$RESULTS/warmup.txt"
 
 step "plot"
 bench/plot.sh "$RESULTS/load" >/dev/null

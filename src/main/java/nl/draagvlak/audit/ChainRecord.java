@@ -33,30 +33,52 @@ public record ChainRecord(long seq, String kind, String decisionId, Instant deci
     }
 
     public String hash(String prevHash) {
+        return chain(prevHash, seq, content());
+    }
+
+    /**
+     * The canonical bytes of every field after {@code seq} ({@code kind} to {@code payload}): all of
+     * the record's content but its place in the chain. A request thread prepares them before the
+     * writer knows the sequence number, so that the writer only chains: {@link #chain}.
+     */
+    byte[] content() {
+        byte[][] parts = {
+                field("kind", kind), field("decisionId", decisionId), field("decidedAt", INSTANT.format(decidedAt)),
+                field("rulesetVersion", rulesetVersion), field("verdict", verdict),
+                field("idempotencyKey", idempotencyKey), field("requestHash", requestHash),
+                field("requestBody", requestBody), field("responseBody", responseBody), field("trace", trace),
+                field("timings", timings), field("caller", caller), field("payload", payload)};
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] content = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, content, at, part.length);
+            at += part.length;
+        }
+        return content;
+    }
+
+    /** The hash of the record at {@code seq} whose {@link #content()} is {@code content}, after {@code prevHash}. */
+    static String chain(String prevHash, long seq, byte[] content) {
         MessageDigest digest = sha256();
         digest.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-        field(digest, "seq", Long.toString(seq));
-        field(digest, "kind", kind);
-        field(digest, "decisionId", decisionId);
-        field(digest, "decidedAt", INSTANT.format(decidedAt));
-        field(digest, "rulesetVersion", rulesetVersion);
-        field(digest, "verdict", verdict);
-        field(digest, "idempotencyKey", idempotencyKey);
-        field(digest, "requestHash", requestHash);
-        field(digest, "requestBody", requestBody);
-        field(digest, "responseBody", responseBody);
-        field(digest, "trace", trace);
-        field(digest, "timings", timings);
-        field(digest, "caller", caller);
-        field(digest, "payload", payload);
+        digest.update(field("seq", Long.toString(seq)));
+        digest.update(content);
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void field(MessageDigest digest, String name, String value) {
+    /** One field in canonical form: name, ':', UTF-8 byte length (-1 for null), ':', the bytes, a newline. */
+    private static byte[] field(String name, String value) {
         byte[] bytes = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
-        digest.update((name + ":" + (value == null ? -1 : bytes.length) + ":").getBytes(StandardCharsets.UTF_8));
-        digest.update(bytes);
-        digest.update((byte) '\n');
+        byte[] head = (name + ":" + (value == null ? -1 : bytes.length) + ":").getBytes(StandardCharsets.UTF_8);
+        byte[] field = new byte[head.length + bytes.length + 1];
+        System.arraycopy(head, 0, field, 0, head.length);
+        System.arraycopy(bytes, 0, field, head.length, bytes.length);
+        field[field.length - 1] = '\n';
+        return field;
     }
 
     private static MessageDigest sha256() {

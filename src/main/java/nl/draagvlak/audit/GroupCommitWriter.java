@@ -282,7 +282,7 @@ final class GroupCommitWriter implements AutoCloseable {
             boolean queued = false;
             for (PendingWrite pending : batch) {
                 if (pending.record() != null) {
-                    head = queueDecision(records, rules, head, pending.record());
+                    head = queueDecision(records, rules, head, pending);
                     queued = true;
                 } else {
                     if (queued) {
@@ -312,10 +312,12 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Chains one decision: its content was encoded by its requester, so only the digest is made here. */
     private static ChainHead queueDecision(PreparedStatement records, PreparedStatement rules, ChainHead head,
-                                           DecisionRecord record) throws SQLException {
+                                           PendingWrite pending) throws SQLException {
+        DecisionRecord record = pending.record();
         ChainRecord chained = ChainRecord.of(head.seq() + 1, record);
-        String hash = chained.hash(head.hash());
+        String hash = ChainRecord.chain(head.hash(), chained.seq(), pending.content());
         bind(records, chained, head.hash(), hash);
         records.setString(18, record.language());
         records.addBatch();

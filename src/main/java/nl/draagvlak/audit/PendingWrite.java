@@ -21,26 +21,37 @@ final class PendingWrite {
     private static final int WITHDRAWN = 2;
 
     private final DecisionRecord record;
+    private final byte[] content;
     private final GroupCommitWriter.Job job;
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-    private PendingWrite(DecisionRecord record, GroupCommitWriter.Job job) {
+    private PendingWrite(DecisionRecord record, byte[] content, GroupCommitWriter.Job job) {
         this.record = record;
+        this.content = content;
         this.job = job;
     }
 
+    /**
+     * A decision to append. Its canonical content (every hashed field but the sequence number) is
+     * encoded here, in the requester's thread, so that the single writer only chains it.
+     */
     static PendingWrite of(DecisionRecord record) {
-        return new PendingWrite(record, null);
+        return new PendingWrite(record, ChainRecord.of(0, record).content(), null);
     }
 
     static PendingWrite of(GroupCommitWriter.Job job) {
-        return new PendingWrite(null, job);
+        return new PendingWrite(null, null, job);
     }
 
     /** The decision to append, or null for a job. */
     DecisionRecord record() {
         return record;
+    }
+
+    /** The decision's {@link ChainRecord#content()}, prepared before it was queued; null for a job. */
+    byte[] content() {
+        return content;
     }
 
     GroupCommitWriter.Job job() {

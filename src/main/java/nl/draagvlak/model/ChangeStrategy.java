@@ -27,11 +27,43 @@ public final class ChangeStrategy implements Fact {
     }
 
 
-    public Known<Rollout> rollout() { return new Known<>(rollout, "changeStrategy.rollout"); }
-    public Known<Direction> direction() { return new Known<>(direction, "changeStrategy.direction"); }
-    public Known<Management> management() { return new Known<>(management, "changeStrategy.management"); }
-    public Known<Responsibility> responsibility() { return new Known<>(responsibility, "changeStrategy.responsibility"); }
-    public Known<Boolean> milestonesDefined() { return new Known<>(milestonesDefined, "changeStrategy.milestonesDefined"); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<Rollout> rolloutKnown;
+    public Known<Rollout> rollout() {
+        if (rolloutKnown == null) {
+            rolloutKnown = new Known<>(rollout, "changeStrategy.rollout");
+        }
+        return rolloutKnown;
+    }
+    private Known<Direction> directionKnown;
+    public Known<Direction> direction() {
+        if (directionKnown == null) {
+            directionKnown = new Known<>(direction, "changeStrategy.direction");
+        }
+        return directionKnown;
+    }
+    private Known<Management> managementKnown;
+    public Known<Management> management() {
+        if (managementKnown == null) {
+            managementKnown = new Known<>(management, "changeStrategy.management");
+        }
+        return managementKnown;
+    }
+    private Known<Responsibility> responsibilityKnown;
+    public Known<Responsibility> responsibility() {
+        if (responsibilityKnown == null) {
+            responsibilityKnown = new Known<>(responsibility, "changeStrategy.responsibility");
+        }
+        return responsibilityKnown;
+    }
+    private Known<Boolean> milestonesDefinedKnown;
+    public Known<Boolean> milestonesDefined() {
+        if (milestonesDefinedKnown == null) {
+            milestonesDefinedKnown = new Known<>(milestonesDefined, "changeStrategy.milestonesDefined");
+        }
+        return milestonesDefinedKnown;
+    }
 
     @Override
     public String label() {

@@ -21,9 +21,29 @@ public final class DesignStrategy implements Fact {
     }
 
 
-    public Known<StartingPoint> startingPoint() { return new Known<>(startingPoint, "designStrategy.startingPoint"); }
-    public Known<ChannelScope> channelScope() { return new Known<>(channelScope, "designStrategy.channelScope"); }
-    public Known<Ambition> ambition() { return new Known<>(ambition, "designStrategy.ambition"); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<StartingPoint> startingPointKnown;
+    public Known<StartingPoint> startingPoint() {
+        if (startingPointKnown == null) {
+            startingPointKnown = new Known<>(startingPoint, "designStrategy.startingPoint");
+        }
+        return startingPointKnown;
+    }
+    private Known<ChannelScope> channelScopeKnown;
+    public Known<ChannelScope> channelScope() {
+        if (channelScopeKnown == null) {
+            channelScopeKnown = new Known<>(channelScope, "designStrategy.channelScope");
+        }
+        return channelScopeKnown;
+    }
+    private Known<Ambition> ambitionKnown;
+    public Known<Ambition> ambition() {
+        if (ambitionKnown == null) {
+            ambitionKnown = new Known<>(ambition, "designStrategy.ambition");
+        }
+        return ambitionKnown;
+    }
 
     @Override
     public String label() {

@@ -28,14 +28,64 @@ public final class Engagement implements Fact {
     }
 
 
-    public Known<Boolean> managerTourDone() { return new Known<>(managerTourDone, "engagement.managerTourDone"); }
-    public Known<ItEngagement> itEngagement() { return new Known<>(itEngagement, "engagement.itEngagement"); }
-    public Known<Boolean> prototypePlanned() { return new Known<>(prototypePlanned, "engagement.prototypePlanned"); }
-    public Known<Boolean> nbaSetDefinedJointly() { return new Known<>(nbaSetDefinedJointly, "engagement.nbaSetDefinedJointly"); }
-    public Known<Boolean> dashboardNeedsAsked() { return new Known<>(dashboardNeedsAsked, "engagement.dashboardNeedsAsked"); }
-    public Known<Boolean> feedbackCollected() { return new Known<>(feedbackCollected, "engagement.feedbackCollected"); }
-    public Known<Boolean> feedbackIncorporated() { return new Known<>(feedbackIncorporated, "engagement.feedbackIncorporated"); }
-    public Known<Boolean> successSharedJointly() { return new Known<>(successSharedJointly, "engagement.successSharedJointly"); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<Boolean> managerTourDoneKnown;
+    public Known<Boolean> managerTourDone() {
+        if (managerTourDoneKnown == null) {
+            managerTourDoneKnown = new Known<>(managerTourDone, "engagement.managerTourDone");
+        }
+        return managerTourDoneKnown;
+    }
+    private Known<ItEngagement> itEngagementKnown;
+    public Known<ItEngagement> itEngagement() {
+        if (itEngagementKnown == null) {
+            itEngagementKnown = new Known<>(itEngagement, "engagement.itEngagement");
+        }
+        return itEngagementKnown;
+    }
+    private Known<Boolean> prototypePlannedKnown;
+    public Known<Boolean> prototypePlanned() {
+        if (prototypePlannedKnown == null) {
+            prototypePlannedKnown = new Known<>(prototypePlanned, "engagement.prototypePlanned");
+        }
+        return prototypePlannedKnown;
+    }
+    private Known<Boolean> nbaSetDefinedJointlyKnown;
+    public Known<Boolean> nbaSetDefinedJointly() {
+        if (nbaSetDefinedJointlyKnown == null) {
+            nbaSetDefinedJointlyKnown = new Known<>(nbaSetDefinedJointly, "engagement.nbaSetDefinedJointly");
+        }
+        return nbaSetDefinedJointlyKnown;
+    }
+    private Known<Boolean> dashboardNeedsAskedKnown;
+    public Known<Boolean> dashboardNeedsAsked() {
+        if (dashboardNeedsAskedKnown == null) {
+            dashboardNeedsAskedKnown = new Known<>(dashboardNeedsAsked, "engagement.dashboardNeedsAsked");
+        }
+        return dashboardNeedsAskedKnown;
+    }
+    private Known<Boolean> feedbackCollectedKnown;
+    public Known<Boolean> feedbackCollected() {
+        if (feedbackCollectedKnown == null) {
+            feedbackCollectedKnown = new Known<>(feedbackCollected, "engagement.feedbackCollected");
+        }
+        return feedbackCollectedKnown;
+    }
+    private Known<Boolean> feedbackIncorporatedKnown;
+    public Known<Boolean> feedbackIncorporated() {
+        if (feedbackIncorporatedKnown == null) {
+            feedbackIncorporatedKnown = new Known<>(feedbackIncorporated, "engagement.feedbackIncorporated");
+        }
+        return feedbackIncorporatedKnown;
+    }
+    private Known<Boolean> successSharedJointlyKnown;
+    public Known<Boolean> successSharedJointly() {
+        if (successSharedJointlyKnown == null) {
+            successSharedJointlyKnown = new Known<>(successSharedJointly, "engagement.successSharedJointly");
+        }
+        return successSharedJointlyKnown;
+    }
 
     @Override
     public String label() {

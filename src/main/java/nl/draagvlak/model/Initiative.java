@@ -28,13 +28,57 @@ public final class Initiative implements Fact {
 
     public String getName() { return name; }
 
-    public Known<InitiativeKind> kind() { return new Known<>(kind, "initiative.kind"); }
-    public Known<OrganisationType> organisationType() { return new Known<>(organisationType, "initiative.organisationType"); }
-    public Known<UseCase> useCase() { return new Known<>(useCase, "initiative.useCase"); }
-    public Known<Integer> leadTimeMonths() { return new Known<>(leadTimeMonths, "initiative.leadTimeMonths"); }
-    public Known<Level> resources() { return new Known<>(resources, "initiative.resources"); }
-    public Known<Level> organisationalSupport() { return new Known<>(organisationalSupport, "initiative.organisationalSupport"); }
-    public Known<Boolean> businessCase() { return new Known<>(businessCase, "initiative.businessCase"); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<InitiativeKind> kindKnown;
+    public Known<InitiativeKind> kind() {
+        if (kindKnown == null) {
+            kindKnown = new Known<>(kind, "initiative.kind");
+        }
+        return kindKnown;
+    }
+    private Known<OrganisationType> organisationTypeKnown;
+    public Known<OrganisationType> organisationType() {
+        if (organisationTypeKnown == null) {
+            organisationTypeKnown = new Known<>(organisationType, "initiative.organisationType");
+        }
+        return organisationTypeKnown;
+    }
+    private Known<UseCase> useCaseKnown;
+    public Known<UseCase> useCase() {
+        if (useCaseKnown == null) {
+            useCaseKnown = new Known<>(useCase, "initiative.useCase");
+        }
+        return useCaseKnown;
+    }
+    private Known<Integer> leadTimeMonthsKnown;
+    public Known<Integer> leadTimeMonths() {
+        if (leadTimeMonthsKnown == null) {
+            leadTimeMonthsKnown = new Known<>(leadTimeMonths, "initiative.leadTimeMonths");
+        }
+        return leadTimeMonthsKnown;
+    }
+    private Known<Level> resourcesKnown;
+    public Known<Level> resources() {
+        if (resourcesKnown == null) {
+            resourcesKnown = new Known<>(resources, "initiative.resources");
+        }
+        return resourcesKnown;
+    }
+    private Known<Level> organisationalSupportKnown;
+    public Known<Level> organisationalSupport() {
+        if (organisationalSupportKnown == null) {
+            organisationalSupportKnown = new Known<>(organisationalSupport, "initiative.organisationalSupport");
+        }
+        return organisationalSupportKnown;
+    }
+    private Known<Boolean> businessCaseKnown;
+    public Known<Boolean> businessCase() {
+        if (businessCaseKnown == null) {
+            businessCaseKnown = new Known<>(businessCase, "initiative.businessCase");
+        }
+        return businessCaseKnown;
+    }
 
     @Override
     public String label() {

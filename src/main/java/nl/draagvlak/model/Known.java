@@ -11,6 +11,8 @@ public final class Known<T> {
 
     private final T value;
     private final String path;
+    /** The undecided check naming this field, made once: rules ask an unknown field again and again. */
+    private Check unknown;
 
     public Known(T value, String path) {
         this.value = value;
@@ -19,7 +21,7 @@ public final class Known<T> {
 
     /** Equal to the expected value. */
     public Check is(T expected) {
-        return value == null ? Check.unknown(path) : Check.of(value.equals(expected));
+        return value == null ? unknown() : Check.of(value.equals(expected));
     }
 
     /** Known, and different from the given value. */
@@ -37,17 +39,26 @@ public final class Known<T> {
 
     /** Strictly below the threshold (catalogue, precise reading 9). */
     public Check below(int threshold) {
-        return value == null ? Check.unknown(path) : Check.of(asNumber().intValue() < threshold);
+        return value == null ? unknown() : Check.of(asNumber().intValue() < threshold);
     }
 
     /** Strictly above the threshold (catalogue, precise reading 9). */
     public Check above(int threshold) {
-        return value == null ? Check.unknown(path) : Check.of(asNumber().intValue() > threshold);
+        return value == null ? unknown() : Check.of(asNumber().intValue() > threshold);
     }
 
     /** Whether the caller left this field out; always decided. */
     public Check isUnknown() {
         return Check.of(value == null);
+    }
+
+    private Check unknown() {
+        Check check = unknown;
+        if (check == null) {
+            check = Check.unknown(path);
+            unknown = check;
+        }
+        return check;
     }
 
     public T getValue() {

@@ -19,10 +19,36 @@ public final class Preconditions implements Fact {
     }
 
 
-    public Known<Boolean> channelsWellDeveloped() { return new Known<>(channelsWellDeveloped, "preconditions.channelsWellDeveloped"); }
-    public Known<Boolean> backOfficeInOrder() { return new Known<>(backOfficeInOrder, "preconditions.backOfficeInOrder"); }
-    public Known<Boolean> improvesService() { return new Known<>(improvesService, "preconditions.improvesService"); }
-    public Known<Boolean> efficiencyGain() { return new Known<>(efficiencyGain, "preconditions.efficiencyGain"); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<Boolean> channelsWellDevelopedKnown;
+    public Known<Boolean> channelsWellDeveloped() {
+        if (channelsWellDevelopedKnown == null) {
+            channelsWellDevelopedKnown = new Known<>(channelsWellDeveloped, "preconditions.channelsWellDeveloped");
+        }
+        return channelsWellDevelopedKnown;
+    }
+    private Known<Boolean> backOfficeInOrderKnown;
+    public Known<Boolean> backOfficeInOrder() {
+        if (backOfficeInOrderKnown == null) {
+            backOfficeInOrderKnown = new Known<>(backOfficeInOrder, "preconditions.backOfficeInOrder");
+        }
+        return backOfficeInOrderKnown;
+    }
+    private Known<Boolean> improvesServiceKnown;
+    public Known<Boolean> improvesService() {
+        if (improvesServiceKnown == null) {
+            improvesServiceKnown = new Known<>(improvesService, "preconditions.improvesService");
+        }
+        return improvesServiceKnown;
+    }
+    private Known<Boolean> efficiencyGainKnown;
+    public Known<Boolean> efficiencyGain() {
+        if (efficiencyGainKnown == null) {
+            efficiencyGainKnown = new Known<>(efficiencyGain, "preconditions.efficiencyGain");
+        }
+        return efficiencyGainKnown;
+    }
 
     @Override
     public String label() {

@@ -57,10 +57,36 @@ public final class Stakeholder implements Fact {
     public Integer getIndex() { return index; }
     public String getName() { return name; }
 
-    public Known<Department> department() { return new Known<>(department, path("department")); }
-    public Known<Boolean> affected() { return new Known<>(affected, path("affected")); }
-    public Known<Involvement> involvement() { return new Known<>(involvement, path("involvement")); }
-    public Known<Boolean> trainingPlanned() { return new Known<>(trainingPlanned, path("trainingPlanned")); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<Department> departmentKnown;
+    public Known<Department> department() {
+        if (departmentKnown == null) {
+            departmentKnown = new Known<>(department, path("department"));
+        }
+        return departmentKnown;
+    }
+    private Known<Boolean> affectedKnown;
+    public Known<Boolean> affected() {
+        if (affectedKnown == null) {
+            affectedKnown = new Known<>(affected, path("affected"));
+        }
+        return affectedKnown;
+    }
+    private Known<Involvement> involvementKnown;
+    public Known<Involvement> involvement() {
+        if (involvementKnown == null) {
+            involvementKnown = new Known<>(involvement, path("involvement"));
+        }
+        return involvementKnown;
+    }
+    private Known<Boolean> trainingPlannedKnown;
+    public Known<Boolean> trainingPlanned() {
+        if (trainingPlannedKnown == null) {
+            trainingPlannedKnown = new Known<>(trainingPlanned, path("trainingPlanned"));
+        }
+        return trainingPlannedKnown;
+    }
 
     /** Whether this department was seen to resist in the given way; an absent resistance list means none seen. */
     public Check resists(Resistance kind) {

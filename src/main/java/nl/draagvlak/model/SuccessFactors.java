@@ -19,10 +19,36 @@ public final class SuccessFactors implements Fact {
     }
 
 
-    public Known<Boolean> leadership() { return new Known<>(leadership, "successFactors.leadership"); }
-    public Known<Boolean> managementSponsorship() { return new Known<>(managementSponsorship, "successFactors.managementSponsorship"); }
-    public Known<Boolean> consistentVision() { return new Known<>(consistentVision, "successFactors.consistentVision"); }
-    public Known<Boolean> administrativeChampion() { return new Known<>(administrativeChampion, "successFactors.administrativeChampion"); }
+    // Each Known is made the first time a rule asks for it and then kept: a fact lives for one
+    // decision in one session, and several rules ask for the same field.
+    private Known<Boolean> leadershipKnown;
+    public Known<Boolean> leadership() {
+        if (leadershipKnown == null) {
+            leadershipKnown = new Known<>(leadership, "successFactors.leadership");
+        }
+        return leadershipKnown;
+    }
+    private Known<Boolean> managementSponsorshipKnown;
+    public Known<Boolean> managementSponsorship() {
+        if (managementSponsorshipKnown == null) {
+            managementSponsorshipKnown = new Known<>(managementSponsorship, "successFactors.managementSponsorship");
+        }
+        return managementSponsorshipKnown;
+    }
+    private Known<Boolean> consistentVisionKnown;
+    public Known<Boolean> consistentVision() {
+        if (consistentVisionKnown == null) {
+            consistentVisionKnown = new Known<>(consistentVision, "successFactors.consistentVision");
+        }
+        return consistentVisionKnown;
+    }
+    private Known<Boolean> administrativeChampionKnown;
+    public Known<Boolean> administrativeChampion() {
+        if (administrativeChampionKnown == null) {
+            administrativeChampionKnown = new Known<>(administrativeChampion, "successFactors.administrativeChampion");
+        }
+        return administrativeChampionKnown;
+    }
 
     @Override
     public String label() {
