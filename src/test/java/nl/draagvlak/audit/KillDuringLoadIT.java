@@ -16,13 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
 import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing accepted is ever lost: the packaged service is killed with SIGKILL under concurrent
@@ -49,7 +52,7 @@ class KillDuringLoadIT {
         Process service = start(port, jdbcUrl);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            Http http = new Http(port);
+            RestTestClient http = TestUsers.restClient(port);
             awaitUp(http, service);
             AtomicBoolean loading = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -57,9 +60,9 @@ class KillDuringLoadIT {
                 clients.submit(() -> {
                     while (loading.get()) {
                         try {
-                            Http.Response response = http.postJson("/api/v1/decisions", Requests.PLAN);
-                            if (response.status() == 201) {
-                                acknowledged.add(response.json().get("decisionId").asText());
+                            EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
+                            if (response.getStatus().value() == 201) {
+                                acknowledged.add(response.getResponseBody().get("decisionId").asText());
                             }
                         } catch (RuntimeException connectionLost) {
                             return;
@@ -84,17 +87,17 @@ class KillDuringLoadIT {
 
         Process restarted = start(port, jdbcUrl);
         try {
-            Http http = new Http(port);
+            RestTestClient http = TestUsers.restClient(port);
             awaitUp(http, restarted);
             for (String id : acknowledged) {
-                assertThat(http.get("/api/v1/decisions/" + id).status()).as("decision " + id).isEqualTo(200);
+                assertThat(http.get().uri("/api/v1/decisions/" + id).exchange().returnResult().getStatus().value()).as("decision " + id).isEqualTo(200);
             }
-            Http.Response verify = http.get("/api/v1/audit/verify");
-            assertThat(verify.json().get("valid").asBoolean()).as(verify.body()).isTrue();
-            assertThat(verify.json().get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
+            EntityExchangeResult<JsonNode> verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class);
+            assertThat(verify.getResponseBody().get("valid").asBoolean()).as(verify.toString()).isTrue();
+            assertThat(verify.getResponseBody().get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
             System.out.println("Kill test (" + store + "): " + acknowledged.size()
                     + " acknowledged decisions, all present after restart; chain of "
-                    + verify.json().get("checked").asLong() + " records verifies");
+                    + verify.getResponseBody().get("checked").asLong() + " records verifies");
         } finally {
             restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -110,12 +113,12 @@ class KillDuringLoadIT {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
-    private static void awaitUp(Http http, Process process) throws InterruptedException {
+    private static void awaitUp(RestTestClient http, Process process) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 180_000; // generous: the machine may be shared
         while (System.currentTimeMillis() < deadline) {
             assertThat(process.isAlive()).as("service process is alive").isTrue();
             try {
-                if (http.get("/api/v1/rules").status() == 200) {
+                if (http.get().uri("/api/v1/rules").exchange().returnResult().getStatus().value() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {
