@@ -1,12 +1,14 @@
 package nl.draagvlak.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,11 +74,8 @@ class KillDuringLoadIT {
                 });
             }
             // At least 3 s of load, and on a busy machine until some decision was acknowledged.
-            long loadLimit = System.currentTimeMillis() + 60_000;
-            Thread.sleep(3_000);
-            while (acknowledged.isEmpty() && System.currentTimeMillis() < loadLimit) {
-                Thread.sleep(100);
-            }
+            await().pollDelay(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).atMost(Duration.ofMinutes(1))
+                    .until(() -> !acknowledged.isEmpty());
             service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             loading.set(false);
             clients.shutdown();
@@ -113,20 +113,12 @@ class KillDuringLoadIT {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
-    private static void awaitUp(RestTestClient http, Process process) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000; // generous: the machine may be shared
-        while (System.currentTimeMillis() < deadline) {
-            assertThat(process.isAlive()).as("service process is alive").isTrue();
-            try {
-                if (http.get().uri("/api/v1/rules").exchange().returnResult().getStatus().value() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service did not start within 180 s");
+    private static void awaitUp(RestTestClient http, Process process) {
+        // generous: the machine may be shared; a refused connection means not listening yet
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                .failFast("service process is alive", () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(ResourceAccessException.class)
+                .until(() -> http.get().uri("/api/v1/rules").exchange().returnResult().getStatus().value() == 200);
     }
 
     private static int freePort() throws IOException {

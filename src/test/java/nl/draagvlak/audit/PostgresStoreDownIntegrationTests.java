@@ -1,9 +1,11 @@
 package nl.draagvlak.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.RequiresPostgres;
 import nl.draagvlak.support.TcpProxy;
@@ -73,15 +75,8 @@ class PostgresStoreDownIntegrationTests {
         assertThat(unreadable.getResponseHeaders().getFirst("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
 
         proxy.restore();
-        int status = 0;
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (status != 201 && System.currentTimeMillis() < deadline) {
-            status = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value();
-            if (status != 201) {
-                Thread.sleep(250);
-            }
-        }
-        assertThat(status).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> http.post().uri("/api/v1/decisions")
+                .contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value() == 201);
         EntityExchangeResult<JsonNode> verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class);
         assertThat(verify.getResponseBody().get("valid").asBoolean()).isTrue();
         // two decisions and the activation of the ruleset at start

@@ -1,9 +1,11 @@
 package nl.draagvlak.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -141,15 +143,10 @@ class HotReloadIntegrationTests {
         awaitCandidate(http, EDITS.folderVersion());
     }
 
-    private static JsonNode awaitCandidate(RestTestClient http, String version) throws InterruptedException {
-        for (int i = 0; i < 1_200; i++) {
-            JsonNode last = http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody().get("lastCandidate");
-            if (last != null && !last.isNull() && last.get("version").asText().equals(version)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("candidate " + version + " was not judged within 60 s");
+    private static JsonNode awaitCandidate(RestTestClient http, String version) {
+        return await("candidate " + version + " judged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody()
+                        .get("lastCandidate"), last -> last != null && !last.isNull() && last.get("version").asText().equals(version));
     }
 
     /**
