@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.draagvlak.check.RequestSpace;
-import nl.draagvlak.check.ThresholdLint;
+import nl.draagvlak.ruleset.ThresholdLint;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.draagvlak.check.RequestSpace;
 import nl.draagvlak.check.RequestSpace.Input;
-import nl.draagvlak.check.ThresholdLint;
+import nl.draagvlak.ruleset.ThresholdLint;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleFolder;

@@ -1,4 +1,4 @@
-package nl.draagvlak.check;
+package nl.draagvlak.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
