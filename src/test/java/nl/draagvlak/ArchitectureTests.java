@@ -1,8 +1,11 @@
 package nl.draagvlak;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -58,6 +61,16 @@ class ArchitectureTests {
         rule.check(MAIN);
     }
 
+    /** A new package must be placed in a layer, or the layered rule below would silently ignore it. */
+    @Test
+    void everyPackageBelongsToALayer() {
+        List<String> layered = new ArrayList<>(List.of(WEB));
+        layered.addAll(List.of("nl.draagvlak", "nl.draagvlak.check..", "nl.draagvlak.audit", "nl.draagvlak.ruleset",
+                "nl.draagvlak.engine..", "nl.draagvlak.model..", "nl.draagvlak.contract..", "nl.draagvlak.scenario..",
+                "nl.draagvlak.view..", "nl.draagvlak.advice"));
+        classes().should().resideInAnyPackage(layered.toArray(String[]::new)).check(MAIN);
+    }
+
     @Test
     void dependenciesPointFromTheWebDownToTheEngine() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -67,7 +80,7 @@ class ArchitectureTests {
                 .layer("Audit").definedBy("nl.draagvlak.audit")
                 .layer("Ruleset").definedBy("nl.draagvlak.ruleset")
                 .layer("Core").definedBy("nl.draagvlak.engine..", "nl.draagvlak.model..", "nl.draagvlak.contract..",
-                        "nl.draagvlak.scenario..", "nl.draagvlak.view..")
+                        "nl.draagvlak.scenario..", "nl.draagvlak.view..", "nl.draagvlak.advice")
                 .whereLayer("Web").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("Commands").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("Web", "Commands")

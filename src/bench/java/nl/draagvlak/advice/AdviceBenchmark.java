@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.StakeholderInput;
 import nl.draagvlak.engine.CompiledRuleset;

@@ -1,7 +1,7 @@
 package nl.draagvlak.advice;
 
 import java.util.Map;
-import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;

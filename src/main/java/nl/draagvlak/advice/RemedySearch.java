@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
-import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.Decision;
 import nl.draagvlak.engine.DecisionEngine;

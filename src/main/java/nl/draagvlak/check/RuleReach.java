@@ -1,5 +1,6 @@
 package nl.draagvlak.check;
 
+import nl.draagvlak.contract.RequestSpace;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

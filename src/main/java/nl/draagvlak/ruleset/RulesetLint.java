@@ -1,11 +1,9 @@
 package nl.draagvlak.ruleset;
 
+import nl.draagvlak.engine.ThresholdLint;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +15,8 @@ import nl.draagvlak.engine.RuleProblem;
  * file and line: import anything but the fact model; in a consequence, do I/O, use reflection,
  * call {@code System} or {@code Runtime}, loop, block, or touch statics outside the fact model
  * (a consequence only inserts, modifies or calls the findings API); and state a threshold in
- * words (a rule's name, metadata or message) differently from the rule that defines it.
+ * words (a rule's name, metadata or message) differently from the rule that defines it
+ * ({@link ThresholdLint}, the one threshold lint, so {@code check} and the reload gate report the same).
  *
  * <p>Missing, duplicate or unknown metadata ({@code @id}, {@code @severity}, ...) is refused by the
  * compiler already ({@link nl.draagvlak.engine.RulesetCompiler}).
@@ -48,26 +47,10 @@ public final class RulesetLint {
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.$])([A-Za-z_]\\w*)\\s*\\.\\s*[A-Za-z_]");
     private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "nl");
 
-    /** A threshold as code writes it: {@code leadTimeMonths().below( 12 )} or {@code leadTimeMonths < 12}. */
-    private static final Pattern CALL_THRESHOLD =
-            Pattern.compile("(\\w+)\\s*\\(\\s*\\)\\s*\\.\\s*(below|above|atLeast|atMost)\\s*\\(\\s*(\\d+)\\s*\\)");
-    private static final Pattern COMPARE_THRESHOLD = Pattern.compile("(\\w+)\\s*(<=|>=|<|>)\\s*(\\d+)\\b");
-    private static final Set<String> UNITS = Set.of("months", "years", "weeks", "days", "hours", "percent");
     private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"");
     private static final Pattern TYPE = Pattern.compile("@type\\s*\\(");
     private static final Pattern MESSAGE = Pattern.compile("@message\\s*\\(\\s*\"[^\"]*\\S[^\"]*\"\\s*\\)");
     private static final Pattern MESSAGE_NL = Pattern.compile("@message_nl\\s*\\(\\s*\"[^\"]*\\S[^\"]*\"\\s*\\)");
-
-    /** How a text says each direction of comparison. */
-    private static final Map<String, String> WORDS = Map.of(
-            "below", "under|below|less than|fewer than|shorter than",
-            "above", "over|above|more than|longer than",
-            "atLeast", "at least",
-            "atMost", "at most");
-
-    private record Threshold(String unit, String direction, int value, String ruleId, String file, int line,
-                             String code) {
-    }
 
     public List<RuleProblem> check(List<RuleFile> files) {
         List<DrlText> texts = files.stream().filter(RuleFile::isDrl).map(DrlText::of).toList();
@@ -79,7 +62,7 @@ public final class RulesetLint {
                 messages(drl, rule, problems);
             }
         }
-        thresholds(texts, problems);
+        problems.addAll(ThresholdLint.check(files));
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));
         return problems;
@@ -156,76 +139,6 @@ public final class RulesetLint {
         } catch (ClassNotFoundException e) {
             return false;
         }
-    }
-
-    private static void thresholds(List<DrlText> texts, List<RuleProblem> problems) {
-        List<Threshold> defined = new ArrayList<>();
-        for (DrlText drl : texts) {
-            for (DrlText.Rule rule : drl.rules) {
-                String id = ruleId(rule);
-                List<DrlText.Line> code = new ArrayList<>(rule.conditions());
-                code.addAll(rule.consequence());
-                for (DrlText.Line line : code) {
-                    collect(CALL_THRESHOLD.matcher(line.code()), false, id, drl, line, defined);
-                    collect(COMPARE_THRESHOLD.matcher(line.code()), true, id, drl, line, defined);
-                }
-            }
-        }
-        Map<String, List<Threshold>> byKind = new LinkedHashMap<>();
-        defined.forEach(threshold -> byKind.computeIfAbsent(threshold.unit() + " " + threshold.direction(),
-                k -> new ArrayList<>()).add(threshold));
-        byKind.forEach((kind, thresholds) -> {
-            String unit = thresholds.get(0).unit();
-            String direction = thresholds.get(0).direction();
-            Pattern said = Pattern.compile("\\b(" + WORDS.get(direction) + ")\\s+(\\d+)\\s+" + unit + "\\b",
-                    Pattern.CASE_INSENSITIVE);
-            for (DrlText drl : texts) {
-                for (DrlText.Rule rule : drl.rules) {
-                    List<DrlText.Line> lines = new ArrayList<>();
-                    lines.add(new DrlText.Line(rule.line(), "", "rule \"" + rule.name() + "\""));
-                    lines.addAll(rule.metadata());
-                    lines.addAll(rule.consequence());
-                    for (DrlText.Line line : lines) {
-                        Matcher phrase = said.matcher(line.text());
-                        while (phrase.find()) {
-                            int value = Integer.parseInt(phrase.group(2));
-                            if (thresholds.stream().noneMatch(t -> t.value() == value)) {
-                                Threshold definer = thresholds.get(0);
-                                problems.add(new RuleProblem(drl.path, line.number(), phrase.start() + 1, "rule \""
-                                        + rule.name() + "\" says \"" + phrase.group() + "\", but " + definer.ruleId()
-                                        + " (" + definer.file() + ":" + definer.line() + ") defines the threshold as "
-                                        + definer.code()));
-                            }
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    private static void collect(Matcher found, boolean comparison, String ruleId, DrlText drl, DrlText.Line line,
-                                List<Threshold> defined) {
-        while (found.find()) {
-            String unit = unitOf(found.group(1));
-            if (unit == null) {
-                continue;
-            }
-            String direction = comparison ? switch (found.group(2)) {
-                case "<" -> "below";
-                case ">" -> "above";
-                case ">=" -> "atLeast";
-                default -> "atMost";
-            } : found.group(2);
-            defined.add(new Threshold(unit, direction, Integer.parseInt(found.group(3)), ruleId, drl.path,
-                    line.number(), found.group().replaceAll("\\s+", " ").strip()));
-        }
-    }
-
-    /** The unit a field's name ends in: {@code leadTimeMonths} is in months. */
-    private static String unitOf(String field) {
-        String[] words = field.split("(?=[A-Z])");
-        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
-        return UNITS.contains(last) ? last : null;
     }
 
     private static String ruleId(DrlText.Rule rule) {

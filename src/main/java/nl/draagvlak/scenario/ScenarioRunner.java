@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import nl.draagvlak.advice.Remedies;
 import nl.draagvlak.advice.RemedySearch;
 import nl.draagvlak.advice.Remedy;
-import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.contract.DecisionRequest;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.contract.RequestReader;

@@ -17,6 +17,12 @@ import org.springframework.web.servlet.ModelAndView;
  * Answers a request that is not signed in (401, with the ways to sign in in {@code WWW-Authenticate})
  * or not allowed (403). The body is written by Spring MVC's exception resolvers, like every other
  * error, so it is the same RFC 9457 problem ({@link SecurityProblemAdvice}) as the rest of the API.
+ *
+ * <p>Not a copy of {@link nl.draagvlak.web.ProblemResponses}: that one makes problems (types, instance,
+ * request id) and this one makes none; it is Spring Security's entry point and denied handler, adds the
+ * sign-in challenges, and hands the refusal to MVC, where the body is built with web's. Writing the body
+ * here with {@code web.ProblemResponses#write} would bypass the message conversion and content
+ * negotiation of MVC that every other error goes through.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 

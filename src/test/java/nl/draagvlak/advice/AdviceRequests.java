@@ -3,7 +3,7 @@ package nl.draagvlak.advice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.engine.CompiledRuleset;
 import nl.draagvlak.engine.RuleFolder;
 import nl.draagvlak.engine.RulesetCompiler;

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Verifying the chain over HTTP: now, since a head, and as a job. The real server, the embedded store. */
@@ -21,7 +24,7 @@ class AuditVerificationApiIntegrationTests {
 
     @LocalServerPort
     int port;
-    Http http;
+    RestTestClient http;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -31,20 +34,20 @@ class AuditVerificationApiIntegrationTests {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = TestUsers.restClient(port);
     }
 
     @Test
     void aVerificationJobIsAcceptedWithItsLocationAndEndsWithTheResult() {
         decide();
-        Http.Response accepted = http.post("/api/v1/audit/verifications", null, new byte[0]);
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        String id = accepted.json().get("id").asText();
-        assertThat(accepted.header("Location")).isEqualTo("/api/v1/audit/verifications/" + id);
-        assertThat(accepted.json().get("state").asText()).isEqualTo("QUEUED");
+        EntityExchangeResult<JsonNode> accepted = http.post().uri("/api/v1/audit/verifications").exchange().returnResult(JsonNode.class);
+        assertThat(accepted.getStatus().value()).as(accepted.toString()).isEqualTo(202);
+        String id = accepted.getResponseBody().get("id").asText();
+        assertThat(accepted.getResponseHeaders().getFirst("Location")).isEqualTo("/api/v1/audit/verifications/" + id);
+        assertThat(accepted.getResponseBody().get("state").asText()).isEqualTo("QUEUED");
 
         JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.get(accepted.header("Location")).json(),
+                .until(() -> http.get().uri(accepted.getResponseHeaders().getFirst("Location")).exchange().returnResult(JsonNode.class).getResponseBody(),
                         job -> !job.get("state").asText().matches("QUEUED|RUNNING"));
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("checked").asLong()).isPositive().isEqualTo(done.get("total").asLong());
@@ -56,18 +59,18 @@ class AuditVerificationApiIntegrationTests {
 
     @Test
     void anUnknownVerificationIsA404Problem() {
-        Http.Response response = http.get("/api/v1/audit/verifications/no-such-job");
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        EntityExchangeResult<JsonNode> response = http.get().uri("/api/v1/audit/verifications/no-such-job").exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).isEqualTo(404);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
     void sinceAKeptHeadOnlyTheDecisionsAfterItAreChecked() {
         decide();
-        JsonNode head = http.get("/api/v1/audit/verify").json().get("head");
+        JsonNode head = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody().get("head");
         decide();
         decide();
-        JsonNode result = http.get("/api/v1/audit/verify?since=" + head(head)).json();
+        JsonNode result = http.get().uri("/api/v1/audit/verify?since=" + head(head)).exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(result.get("valid").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.get("checked").asLong()).isEqualTo(2);
         assertThat(result.get("since")).isEqualTo(head);
@@ -77,9 +80,9 @@ class AuditVerificationApiIntegrationTests {
     @Test
     void sinceTheLastSignedOffHeadOnlyTheDecisionsAfterItAreChecked() {
         decide();
-        JsonNode signedOff = http.get("/api/v1/audit/verify").json().get("head");
+        JsonNode signedOff = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody().get("head");
         decide();
-        JsonNode result = http.get("/api/v1/audit/verify?since=last-signed-off").json();
+        JsonNode result = http.get().uri("/api/v1/audit/verify?since=last-signed-off").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(result.get("valid").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.get("checked").asLong()).isEqualTo(1);
         assertThat(result.get("since")).isEqualTo(signedOff);
@@ -88,23 +91,23 @@ class AuditVerificationApiIntegrationTests {
     @Test
     void aSinceThatIsNoHeadOfThisChainIsA409NamingSince() {
         decide();
-        long sequence = http.get("/api/v1/audit/verify").json().get("head").get("sequence").asLong();
-        Http.Response response = http.get("/api/v1/audit/verify?since=" + sequence + ":" + "0".repeat(64));
-        assertThat(response.status()).as(response.body()).isEqualTo(409);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asText()).endsWith("/unknown-head");
-        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("since");
+        long sequence = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody().get("head").get("sequence").asLong();
+        EntityExchangeResult<JsonNode> response = http.get().uri("/api/v1/audit/verify?since=" + sequence + ":" + "0".repeat(64)).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(409);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.getResponseBody().get("type").asText()).endsWith("/unknown-head");
+        assertThat(response.getResponseBody().get("errors").findValuesAsString("field")).containsExactly("since");
     }
 
     @Test
     void aMalformedSinceIsA400NamingSince() {
-        Http.Response response = http.get("/api/v1/audit/verify?since=yesterday");
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("since");
+        EntityExchangeResult<JsonNode> response = http.get().uri("/api/v1/audit/verify?since=yesterday").exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).isEqualTo(400);
+        assertThat(response.getResponseBody().get("errors").findValuesAsString("field")).containsExactly("since");
     }
 
     private void decide() {
-        assertThat(http.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(201);
+        assertThat(http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(201);
     }
 
     private static String head(JsonNode head) {

@@ -5,14 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import nl.draagvlak.DraagvlakApplication;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.SmallDisk;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,21 +51,21 @@ class FullDiskIntegrationTests {
 
     @Test
     void decisionsAreRefusedWhileTheDiskIsFullAndStoredAgainOnceItIsFreedWithoutARestart() throws Exception {
-        Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+        RestTestClient http = TestUsers.restClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
         StoreWritability store = service.getBean(StoreWritability.class);
         int answered = 0;
         for (int i = 0; i < 3; i++) {
-            assertThat(http.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(201);
+            assertThat(http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(201);
             answered++;
         }
         assertThat(store.canWrite()).isTrue();
 
         disk.fill();
         // The database file may still hold free pages: decide until the store needs the disk.
-        Http.Response refused = null;
+        EntityExchangeResult<JsonNode> refused = null;
         for (int i = 0; i < 2_000 && refused == null; i++) {
-            Http.Response response = http.postJson("/api/v1/decisions", Requests.PLAN);
-            if (response.status() == 201) {
+            EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
+            if (response.getStatus().value() == 201) {
                 answered++;
             } else {
                 refused = response;
@@ -71,7 +74,7 @@ class FullDiskIntegrationTests {
         assertThat(refused).as("a decision refused once the disk is full").isNotNull();
         for (int i = 0; i < 5; i++) {
             assertRefusedWithAProblem(refused);
-            refused = http.postJson("/api/v1/decisions", Requests.PLAN);
+            refused = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
         }
         assertRefusedWithAProblem(refused);
         assertThat(store.canWrite()).as("canWrite with the disk full").isFalse();
@@ -79,30 +82,30 @@ class FullDiskIntegrationTests {
         disk.free();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(store::canWrite);
         // The pool may still hold a connection from before; it is dropped when it fails.
-        Http.Response accepted = null;
-        for (int i = 0; i < 20 && (accepted == null || accepted.status() != 201); i++) {
-            accepted = http.postJson("/api/v1/decisions", Requests.PLAN);
+        EntityExchangeResult<JsonNode> accepted = null;
+        for (int i = 0; i < 20 && (accepted == null || accepted.getStatus().value() != 201); i++) {
+            accepted = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
         }
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.getStatus().value()).as(accepted.toString()).isEqualTo(201);
         answered++;
         for (int i = 0; i < 5; i++) {
-            Http.Response again = http.postJson("/api/v1/decisions", Requests.PLAN);
-            assertThat(again.status()).as(again.body()).isEqualTo(201);
+            EntityExchangeResult<String> again = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(String.class);
+            assertThat(again.getStatus().value()).as(again.getResponseBody()).isEqualTo(201);
             answered++;
         }
-        String id = accepted.json().get("decisionId").asText();
-        assertThat(http.get("/api/v1/decisions/" + id).status()).isEqualTo(200);
+        String id = accepted.getResponseBody().get("decisionId").asText();
+        assertThat(http.get().uri("/api/v1/decisions/" + id).exchange().returnResult().getStatus().value()).isEqualTo(200);
 
-        JsonNode verify = http.get("/api/v1/audit/verify").json();
+        JsonNode verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
         assertThat(verify.get("checked").asLong()).as("every 201, and no refused decision, is stored"
                 + " (besides the activation of the ruleset at start)").isEqualTo(answered + 1);
     }
 
-    private static void assertRefusedWithAProblem(Http.Response refused) {
-        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(refused.header("Retry-After")).isNotBlank();
-        assertThat(refused.json().get("type").asText()).endsWith("/audit-unavailable");
+    private static void assertRefusedWithAProblem(EntityExchangeResult<JsonNode> refused) {
+        assertThat(refused.getStatus().value()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(refused.getResponseBody().get("type").asText()).endsWith("/audit-unavailable");
     }
 }

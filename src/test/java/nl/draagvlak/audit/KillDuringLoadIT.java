@@ -1,12 +1,14 @@
 package nl.draagvlak.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +18,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
 import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.client.ResourceAccessException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing accepted is ever lost: the packaged service is killed with SIGKILL under concurrent
@@ -49,7 +55,7 @@ class KillDuringLoadIT {
         Process service = start(port, jdbcUrl);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            Http http = new Http(port);
+            RestTestClient http = TestUsers.restClient(port);
             awaitUp(http, service);
             AtomicBoolean loading = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -57,9 +63,9 @@ class KillDuringLoadIT {
                 clients.submit(() -> {
                     while (loading.get()) {
                         try {
-                            Http.Response response = http.postJson("/api/v1/decisions", Requests.PLAN);
-                            if (response.status() == 201) {
-                                acknowledged.add(response.json().get("decisionId").asText());
+                            EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
+                            if (response.getStatus().value() == 201) {
+                                acknowledged.add(response.getResponseBody().get("decisionId").asText());
                             }
                         } catch (RuntimeException connectionLost) {
                             return;
@@ -68,11 +74,8 @@ class KillDuringLoadIT {
                 });
             }
             // At least 3 s of load, and on a busy machine until some decision was acknowledged.
-            long loadLimit = System.currentTimeMillis() + 60_000;
-            Thread.sleep(3_000);
-            while (acknowledged.isEmpty() && System.currentTimeMillis() < loadLimit) {
-                Thread.sleep(100);
-            }
+            await().pollDelay(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).atMost(Duration.ofMinutes(1))
+                    .until(() -> !acknowledged.isEmpty());
             service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             loading.set(false);
             clients.shutdown();
@@ -84,17 +87,17 @@ class KillDuringLoadIT {
 
         Process restarted = start(port, jdbcUrl);
         try {
-            Http http = new Http(port);
+            RestTestClient http = TestUsers.restClient(port);
             awaitUp(http, restarted);
             for (String id : acknowledged) {
-                assertThat(http.get("/api/v1/decisions/" + id).status()).as("decision " + id).isEqualTo(200);
+                assertThat(http.get().uri("/api/v1/decisions/" + id).exchange().returnResult().getStatus().value()).as("decision " + id).isEqualTo(200);
             }
-            Http.Response verify = http.get("/api/v1/audit/verify");
-            assertThat(verify.json().get("valid").asBoolean()).as(verify.body()).isTrue();
-            assertThat(verify.json().get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
+            EntityExchangeResult<JsonNode> verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class);
+            assertThat(verify.getResponseBody().get("valid").asBoolean()).as(verify.toString()).isTrue();
+            assertThat(verify.getResponseBody().get("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
             System.out.println("Kill test (" + store + "): " + acknowledged.size()
                     + " acknowledged decisions, all present after restart; chain of "
-                    + verify.json().get("checked").asLong() + " records verifies");
+                    + verify.getResponseBody().get("checked").asLong() + " records verifies");
         } finally {
             restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -110,20 +113,12 @@ class KillDuringLoadIT {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
-    private static void awaitUp(Http http, Process process) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000; // generous: the machine may be shared
-        while (System.currentTimeMillis() < deadline) {
-            assertThat(process.isAlive()).as("service process is alive").isTrue();
-            try {
-                if (http.get("/api/v1/rules").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service did not start within 180 s");
+    private static void awaitUp(RestTestClient http, Process process) {
+        // generous: the machine may be shared; a refused connection means not listening yet
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                .failFast("service process is alive", () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(ResourceAccessException.class)
+                .until(() -> http.get().uri("/api/v1/rules").exchange().returnResult().getStatus().value() == 200);
     }
 
     private static int freePort() throws IOException {

@@ -1,20 +1,26 @@
 package nl.draagvlak.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import nl.draagvlak.support.Http;
+import java.time.Duration;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.RequiresPostgres;
 import nl.draagvlak.support.TcpProxy;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Fail closed: with PostgreSQL unreachable (a proxy in front of it is cut; the server itself keeps
@@ -52,35 +58,28 @@ class PostgresStoreDownIntegrationTests {
 
     @Test
     void withTheStoreUnreachableEveryDecisionIsRefusedAndTheServiceRecoversWhenItReturns() throws Exception {
-        Http http = new Http(port);
-        assertThat(http.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(201);
+        RestTestClient http = TestUsers.restClient(port);
+        assertThat(http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(201);
 
         proxy.cut();
         for (int i = 0; i < 5; i++) {
-            Http.Response refused = http.postJson("/api/v1/decisions", Requests.PLAN);
-            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(refused.header("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
-            assertThat(refused.json().get("type").asText()).endsWith("/audit-unavailable");
-            assertThat(refused.json().get("requestId").asText()).isEqualTo(refused.header("X-Request-Id"));
+            EntityExchangeResult<JsonNode> refused = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
+            assertThat(refused.getStatus().value()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.getResponseHeaders().getFirst("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
+            assertThat(refused.getResponseBody().get("type").asText()).endsWith("/audit-unavailable");
+            assertThat(refused.getResponseBody().get("requestId").asText()).isEqualTo(refused.getResponseHeaders().getFirst("X-Request-Id"));
         }
-        Http.Response unreadable = http.get("/api/v1/audit/verify");
-        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(503);
-        assertThat(unreadable.header("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
+        EntityExchangeResult<String> unreadable = http.get().uri("/api/v1/audit/verify").exchange().returnResult(String.class);
+        assertThat(unreadable.getStatus().value()).as(unreadable.getResponseBody()).isEqualTo(503);
+        assertThat(unreadable.getResponseHeaders().getFirst("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
 
         proxy.restore();
-        int status = 0;
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (status != 201 && System.currentTimeMillis() < deadline) {
-            status = http.postJson("/api/v1/decisions", Requests.PLAN).status();
-            if (status != 201) {
-                Thread.sleep(250);
-            }
-        }
-        assertThat(status).isEqualTo(201);
-        Http.Response verify = http.get("/api/v1/audit/verify");
-        assertThat(verify.json().get("valid").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> http.post().uri("/api/v1/decisions")
+                .contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value() == 201);
+        EntityExchangeResult<JsonNode> verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class);
+        assertThat(verify.getResponseBody().get("valid").asBoolean()).isTrue();
         // two decisions and the activation of the ruleset at start
-        assertThat(verify.json().get("checked").asLong()).isEqualTo(3);
+        assertThat(verify.getResponseBody().get("checked").asLong()).isEqualTo(3);
     }
 }

@@ -22,17 +22,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.draagvlak.support.HoldingTcpProxy;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.RequiresPostgres;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * No ghost decisions: PostgreSQL stops answering (a proxy in front of it holds the traffic without
@@ -95,7 +99,7 @@ class PostgresStoreHeldIntegrationTests {
 
     @Test
     void aCommitHeldPastTheStoreTimeoutIsTheOneBatchInDoubtAndEveryRetryWithItsKeySettlesIt() throws Exception {
-        Http http = new Http(port);
+        RestTestClient http = TestUsers.restClient(port);
         // Every caller gets through before the hold: the pool has its connections (again).
         await().atMost(Duration.ofMinutes(1)).until(() -> sendAtOnce(http, 8).stream().allMatch(s -> s.status() == 201));
         long before = storedDecisions();
@@ -119,12 +123,12 @@ class PostgresStoreHeldIntegrationTests {
         assertThat(sequences.get(sequences.size() - 1) - sequences.get(0)).as("one batch: consecutive sequences")
                 .isEqualTo(sequences.size() - 1);
         assertThat(storedDecisions() - before).isEqualTo(sent.size());
-        assertThat(http.get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+        assertThat(http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody().get("valid").asBoolean()).isTrue();
     }
 
     @Test
     void aHoldPastTheWaitStoresNoDecisionThatWasRefused() throws Exception {
-        Http http = new Http(port);
+        RestTestClient http = TestUsers.restClient(port);
         await().atMost(Duration.ofMinutes(1)).until(() -> sendAtOnce(http, 3).stream().allMatch(s -> s.status() == 201));
         long before = storedDecisions();
 
@@ -161,10 +165,10 @@ class PostgresStoreHeldIntegrationTests {
                 .as("a batch commits whole or not at all").isLessThanOrEqualTo(1);
         assertThat(storedDecisions() - before).as("one stored decision per request, once it was resent")
                 .isEqualTo(sent.size());
-        assertThat(http.get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+        assertThat(http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody().get("valid").asBoolean()).isTrue();
     }
 
-    private static List<Sent> sendAtOnce(Http http, int count) throws Exception {
+    private static List<Sent> sendAtOnce(RestTestClient http, int count) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(count);
         try {
             List<Future<Sent>> pending = new ArrayList<>();
@@ -182,14 +186,14 @@ class PostgresStoreHeldIntegrationTests {
         }
     }
 
-    private static Sent send(Http http, String key) {
-        Http.Response response = http.postJson("/api/v1/decisions", Requests.PLAN, "Idempotency-Key", key);
-        String type = response.status() == 503 ? response.json().path("type").asText() : null;
-        return new Sent(key, response.status(), type);
+    private static Sent send(RestTestClient http, String key) {
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
+        String type = response.getStatus().value() == 503 ? response.getResponseBody().path("type").asText() : null;
+        return new Sent(key, response.getStatus().value(), type);
     }
 
     /** Resends every refused request with its key, once the store answers again; the final status of each. */
-    private static Map<String, Integer> resend(Http http, List<Sent> sent) {
+    private static Map<String, Integer> resend(RestTestClient http, List<Sent> sent) {
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         for (Sent refused : sent.stream().filter(s -> s.status() == 503).toList()) {
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> {

@@ -72,7 +72,7 @@ class CheckCommandTests {
         RuleFolders.replaceIn(rules.resolve("derive.drl"), "above( 24 )", "above( 30 )");
         int status = check.run(new String[] {"--rules", rules.toString()});
         assertThat(status).isEqualTo(1);
-        assertThat(printed()).contains("rules/derive.drl:18:19 rule \"A lead time over 24 months is long\" says \"over 24 months\"")
+        assertThat(printed()).contains("rules/derive.drl:18 DERIVE-LONG-LEAD-TIME: \"over 24 months\" says 24 months")
                 .contains("FAILED: the lint found");
     }
 

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import nl.draagvlak.scenario.ScenarioFiles;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The decision API as a caller sees it: the real server, the real rules, the embedded store. */
@@ -32,7 +36,7 @@ class DecisionApiIntegrationTests {
 
     @LocalServerPort
     int port;
-    Http http;
+    RestTestClient http;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -46,32 +50,32 @@ class DecisionApiIntegrationTests {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = TestUsers.restClient(port);
     }
 
     @Test
     void aDecisionIsCreatedWithItsLocationAndCanBeReadBackAsStored() {
-        Http.Response created = http.postJson("/api/v1/decisions", PLAN);
-        assertThat(created.status()).isEqualTo(201);
-        JsonNode decision = created.json();
+        EntityExchangeResult<JsonNode> created = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange().returnResult(JsonNode.class);
+        assertThat(created.getStatus().value()).isEqualTo(201);
+        JsonNode decision = created.getResponseBody();
         String id = decision.get("decisionId").asText();
-        assertThat(created.header("Location")).isEqualTo("/api/v1/decisions/" + id);
+        assertThat(created.getResponseHeaders().getFirst("Location")).isEqualTo("/api/v1/decisions/" + id);
         assertThat(decision.get("verdict").asText()).isEqualTo("NOT_READY");
         assertThat(decision.get("ruleset").get("version").asText()).startsWith("sha256:");
         assertThat(decision.get("findings").findValuesAsString("ruleId"))
                 .contains("MIG-FO-BACKOFFICE-LAG", "MIG-BACKOFFICE-NOT-IN-ORDER", "SUP-ONLY-INFORMED");
         assertThat(decision.get("trace").get(0).get("seq").asInt()).isEqualTo(1);
 
-        Http.Response stored = http.get("/api/v1/decisions/" + id);
-        assertThat(stored.status()).isEqualTo(200);
-        assertThat(stored.json().get("response")).isEqualTo(decision);
-        assertThat(stored.json().get("request").get("initiative").get("name").asText()).isEqualTo("Digital counter 2027");
-        assertThat(stored.json().get("trace").get(0).get("matched").get(0).get("values")).isNotNull();
+        EntityExchangeResult<JsonNode> stored = http.get().uri("/api/v1/decisions/" + id).exchange().returnResult(JsonNode.class);
+        assertThat(stored.getStatus().value()).isEqualTo(200);
+        assertThat(stored.getResponseBody().get("response")).isEqualTo(decision);
+        assertThat(stored.getResponseBody().get("request").get("initiative").get("name").asText()).isEqualTo("Digital counter 2027");
+        assertThat(stored.getResponseBody().get("trace").get(0).get("matched").get(0).get("values")).isNotNull();
     }
 
     @Test
     void findingsAreOrderedBySeverityThenRuleIdThenStakeholder() {
-        JsonNode findings = http.postJson("/api/v1/decisions", PLAN).json().get("findings");
+        JsonNode findings = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange().returnResult(JsonNode.class).getResponseBody().get("findings");
         java.util.List<String> order = java.util.List.of("BLOCKER", "HIGH", "MEDIUM", "LOW", "INFO");
         for (int i = 1; i < findings.size(); i++) {
             JsonNode before = findings.get(i - 1);
@@ -118,72 +122,72 @@ class DecisionApiIntegrationTests {
     @ParameterizedTest(name = "{0} is a {2} naming {3}")
     @MethodSource("badRequests")
     void badInputIsAProblemNamingTheField(String kind, String body, int status, String field) {
-        Http.Response response = http.postJson("/api/v1/decisions", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = response.json();
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(status);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = response.getResponseBody();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asText()).isNotBlank();
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(new String(response.getResponseBodyContent(), StandardCharsets.UTF_8)).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void aWrongContentTypeIsA415Problem() {
-        Http.Response response = http.post("/api/v1/decisions", "text/plain", PLAN.getBytes(StandardCharsets.UTF_8));
-        assertThat(response.status()).isEqualTo(415);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asText()).isNotBlank();
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.parseMediaType("text/plain")).body(PLAN.getBytes(StandardCharsets.UTF_8)).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).isEqualTo(415);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.getResponseBody().get("type").asText()).isNotBlank();
     }
 
     @Test
     void anUnknownDecisionIsA404Problem() {
-        Http.Response response = http.get("/api/v1/decisions/01900000-0000-7000-8000-000000000000");
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        EntityExchangeResult<JsonNode> response = http.get().uri("/api/v1/decisions/01900000-0000-7000-8000-000000000000").exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).isEqualTo(404);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheStoredDecision() {
-        Http.Response first = http.postJson("/api/v1/decisions", PLAN, "Idempotency-Key", "order-42");
-        Http.Response retry = http.postJson("/api/v1/decisions", PLAN, "Idempotency-Key", "order-42");
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.json()).isEqualTo(first.json());
-        assertThat(retry.header("Location")).as("a replay creates nothing").isNull();
-        assertThat(retry.header("Content-Location")).isEqualTo(first.header("Location"));
-        Http.Response other = http.postJson("/api/v1/decisions", PLAN.replace("18", "19"), "Idempotency-Key", "order-42");
-        assertThat(other.status()).isEqualTo(409);
-        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+        EntityExchangeResult<JsonNode> first = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-42").body(PLAN).exchange().returnResult(JsonNode.class);
+        EntityExchangeResult<JsonNode> retry = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-42").body(PLAN).exchange().returnResult(JsonNode.class);
+        assertThat(first.getStatus().value()).isEqualTo(201);
+        assertThat(retry.getStatus().value()).isEqualTo(200);
+        assertThat(retry.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(retry.getResponseHeaders().getFirst("Location")).as("a replay creates nothing").isNull();
+        assertThat(retry.getResponseHeaders().getFirst("Content-Location")).isEqualTo(first.getResponseHeaders().getFirst("Location"));
+        ExchangeResult other = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-42").body(PLAN.replace("18", "19")).exchange().returnResult();
+        assertThat(other.getStatus().value()).isEqualTo(409);
+        assertThat(other.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
     void anOverlongIdempotencyKeyIsA400NamingTheHeader() {
-        Http.Response response = http.postJson("/api/v1/decisions", PLAN, "Idempotency-Key", "k".repeat(201));
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field")).contains("Idempotency-Key");
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "k".repeat(201)).body(PLAN).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).isEqualTo(400);
+        assertThat(response.getResponseBody().get("errors").findValuesAsString("field")).contains("Idempotency-Key");
     }
 
     @Test
     void aSearchParameterOfTheWrongTypeIsA400NamingIt() {
-        Http.Response response = http.get("/api/v1/decisions?limit=ten");
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field")).contains("limit");
+        EntityExchangeResult<JsonNode> response = http.get().uri("/api/v1/decisions?limit=ten").exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).isEqualTo(400);
+        assertThat(response.getResponseBody().get("errors").findValuesAsString("field")).contains("limit");
     }
 
     @Test
     void replayOnTheActiveRulesetOfAFreshDecisionIsIdentical() {
-        String id = http.postJson("/api/v1/decisions", PLAN).json().get("decisionId").asText();
-        JsonNode replay = http.post("/api/v1/decisions/" + id + "/replay?ruleset=active", null, new byte[0]).json();
+        String id = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange().returnResult(JsonNode.class).getResponseBody().get("decisionId").asText();
+        JsonNode replay = http.post().uri("/api/v1/decisions/" + id + "/replay?ruleset=active").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
-        assertThat(http.post("/api/v1/decisions/" + id + "/replay?ruleset=sha256:0000", null, new byte[0]).status())
+        assertThat(http.post().uri("/api/v1/decisions/" + id + "/replay?ruleset=sha256:0000").exchange().returnResult().getStatus().value())
                 .isEqualTo(404);
     }
 
     @Test
     void theRulesEndpointListsEveryRuleWithItsMetadataAndNeeds() {
-        JsonNode rules = http.get("/api/v1/rules").json();
+        JsonNode rules = http.get().uri("/api/v1/rules").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(rules.get("version").asText()).startsWith("sha256:");
         assertThat(rules.get("rules").findValuesAsString("id")).contains("MIG-FO-BACKOFFICE-LAG", "VERDICT-READY",
                 "DERIVE-SHORT-LEAD-TIME");
@@ -199,16 +203,16 @@ class DecisionApiIntegrationTests {
     @Test
     void theChainVerifiesAndDecisionsAreSearchableByRule() {
         // Two of its own, so that there is a next page whatever the other tests stored (all older).
-        String older = http.postJson("/api/v1/decisions", PLAN).json().get("decisionId").asText();
-        String newer = http.postJson("/api/v1/decisions", PLAN).json().get("decisionId").asText();
-        JsonNode verify = http.get("/api/v1/audit/verify").json();
+        String older = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange().returnResult(JsonNode.class).getResponseBody().get("decisionId").asText();
+        String newer = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange().returnResult(JsonNode.class).getResponseBody().get("decisionId").asText();
+        JsonNode verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(verify.get("valid").asBoolean()).isTrue();
-        JsonNode page = http.get("/api/v1/decisions?ruleId=MIG-FO-BACKOFFICE-LAG&limit=1").json();
+        JsonNode page = http.get().uri("/api/v1/decisions?ruleId=MIG-FO-BACKOFFICE-LAG&limit=1").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(page.get("items").findValuesAsString("decisionId")).containsExactly(newer);
         String cursor = page.get("nextCursor").asText();
-        JsonNode next = http.get("/api/v1/decisions?ruleId=MIG-FO-BACKOFFICE-LAG&limit=1&cursor=" + cursor).json();
+        JsonNode next = http.get().uri("/api/v1/decisions?ruleId=MIG-FO-BACKOFFICE-LAG&limit=1&cursor=" + cursor).exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(next.get("items").findValuesAsString("decisionId")).containsExactly(older);
-        assertThat(http.get("/api/v1/decisions?verdict=MAYBE").status()).isEqualTo(400);
+        assertThat(http.get().uri("/api/v1/decisions?verdict=MAYBE").exchange().returnResult().getStatus().value()).isEqualTo(400);
     }
 
     @TestFactory
@@ -217,10 +221,10 @@ class DecisionApiIntegrationTests {
         return ScenarioFiles.list(cases).stream().map(file -> DynamicTest.dynamicTest(
                 ScenarioFiles.displayName(cases, file), () -> {
                     byte[] request = ScenarioFiles.read(cases, file).requestJson();
-                    Http.Response created = http.post("/api/v1/decisions", "application/json", request);
-                    assertThat(created.status()).as(created.body()).isEqualTo(201);
-                    String id = created.json().get("decisionId").asText();
-                    JsonNode replay = http.post("/api/v1/decisions/" + id + "/replay", null, new byte[0]).json();
+                    EntityExchangeResult<JsonNode> created = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(request).exchange().returnResult(JsonNode.class);
+                    assertThat(created.getStatus().value()).as(created.toString()).isEqualTo(201);
+                    String id = created.getResponseBody().get("decisionId").asText();
+                    JsonNode replay = http.post().uri("/api/v1/decisions/" + id + "/replay").exchange().returnResult(JsonNode.class).getResponseBody();
                     assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
                 }));
     }

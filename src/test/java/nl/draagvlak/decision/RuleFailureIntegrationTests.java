@@ -7,16 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nl.draagvlak.ruleset.RuleCounters;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.RuleFolders;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,13 +78,13 @@ class RuleFailureIntegrationTests {
 
     @Test
     void theCallerGetsAProblemNamingTheRuleAndTheFailureIsAuditedNotDecided() {
-        Http http = new Http(port);
+        RestTestClient http = TestUsers.restClient(port);
         long before = counters.ruleFailures();
-        Http.Response failed = http.postJson("/api/v1/decisions", EXPLODES);
-        assertThat(failed.status()).isEqualTo(500);
-        assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(failed.json().get("type").asText()).endsWith("/rule-failure");
-        assertThat(failed.json().get("ruleId").asText()).isEqualTo("DERIVE-EXPLODES");
+        EntityExchangeResult<JsonNode> failed = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(EXPLODES).exchange().returnResult(JsonNode.class);
+        assertThat(failed.getStatus().value()).isEqualTo(500);
+        assertThat(failed.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        assertThat(failed.getResponseBody().get("type").asText()).endsWith("/rule-failure");
+        assertThat(failed.getResponseBody().get("ruleId").asText()).isEqualTo("DERIVE-EXPLODES");
         assertThat(counters.ruleFailures()).isEqualTo(before + 1);
 
         List<Map<String, Object>> failures = jdbc.queryForList(
@@ -93,9 +97,9 @@ class RuleFailureIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE kind = 'DECISION'", Integer.class))
                 .isZero();
 
-        Http.Response next = http.postJson("/api/v1/decisions", nl.draagvlak.support.Requests.PLAN);
-        assertThat(next.status()).as("the service keeps serving").isEqualTo(201);
-        JsonNode verify = http.get("/api/v1/audit/verify").json();
+        ExchangeResult next = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(nl.draagvlak.support.Requests.PLAN).exchange().returnResult();
+        assertThat(next.getStatus().value()).as("the service keeps serving").isEqualTo(201);
+        JsonNode verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(verify.get("valid").asBoolean()).isTrue();
     }
 }

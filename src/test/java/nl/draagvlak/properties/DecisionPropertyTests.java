@@ -15,10 +15,13 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import nl.draagvlak.DraagvlakApplication;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +34,13 @@ class DecisionPropertyTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static ConfigurableApplicationContext service;
-    private static Http http;
+    private static RestTestClient http;
 
     @BeforeContainer
     static void startService() {
         service = new SpringApplicationBuilder(DraagvlakApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + TestDatabases.h2Url(), "--draagvlak.rules.reload-interval=0s");
-        http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+        http = TestUsers.restClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
 
     @AfterContainer
@@ -54,9 +57,9 @@ class DecisionPropertyTests {
 
     @Property(tries = 60)
     void anyValidRequestIsDecidedWithExactlyOneVerdict(@ForAll("validRequests") Map<String, Object> request) {
-        Http.Response response = http.postJson("/api/v1/decisions", JSON.writeValueAsString(request));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        JsonNode decision = response.json();
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(request)).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(201);
+        JsonNode decision = response.getResponseBody();
         assertThat(decision.get("verdict").asText())
                 .isIn(java.util.Arrays.stream(nl.draagvlak.model.Verdict.values()).map(Enum::name).toList());
         List<String> verdictRules = new ArrayList<>();
@@ -71,8 +74,8 @@ class DecisionPropertyTests {
     @Property(tries = 30)
     void theSameRequestGetsTheSameFindings(@ForAll("validRequests") Map<String, Object> request) {
         String body = JSON.writeValueAsString(request);
-        JsonNode first = http.postJson("/api/v1/decisions", body).json();
-        JsonNode second = http.postJson("/api/v1/decisions", body).json();
+        JsonNode first = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(JsonNode.class).getResponseBody();
+        JsonNode second = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(JsonNode.class).getResponseBody();
         assertThat(second.get("findings")).isEqualTo(first.get("findings"));
         assertThat(second.get("notAssessed")).isEqualTo(first.get("notAssessed"));
         assertThat(second.get("verdict")).isEqualTo(first.get("verdict"));
@@ -108,9 +111,9 @@ class DecisionPropertyTests {
     @Property(tries = 60)
     void aValidRequestMadeInvalidInOnePlaceIsA400NamingIt(@ForAll("validRequests") Map<String, Object> request,
                                                           @ForAll("mutations") Mutation mutation) {
-        Http.Response response = http.postJson("/api/v1/decisions", JSON.writeValueAsString(mutation.apply().apply(request)));
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.json().get("errors").findValuesAsString("field")).contains(mutation.field());
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(mutation.apply().apply(request))).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(400);
+        assertThat(response.getResponseBody().get("errors").findValuesAsString("field")).contains(mutation.field());
     }
 
     private static Map<String, Object> with(Map<String, Object> request, String field, Object value) {

@@ -1,9 +1,11 @@
 package nl.draagvlak.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,17 +14,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import nl.draagvlak.support.Http;
+import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.RuleEdits;
 import nl.draagvlak.support.RuleFolders;
-import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,19 +67,19 @@ class HotReloadIntegrationTests {
 
     @Test
     void tenChangesUnderLoadFailNoRequestAndOnlyVersionsThatPassedServe() throws Exception {
-        Http http = new Http(port);
+        RestTestClient http = TestUsers.restClient(port);
         ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Thread client = new Thread(() -> {
-                Http own = new Http(port);
+                RestTestClient own = TestUsers.restClient(port);
                 while (running.get()) {
                     long sentNanos = System.nanoTime();
                     Instant sent = Instant.now();
-                    Http.Response response = own.postJson("/api/v1/decisions", Requests.PLAN);
-                    String version = response.status() == 201 ? response.json().get("ruleset").get("version").asText() : null;
-                    calls.add(new Call(sentNanos, System.nanoTime(), sent, Instant.now(), response.status(), version));
+                    EntityExchangeResult<JsonNode> response = own.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class);
+                    String version = response.getStatus().value() == 201 ? response.getResponseBody().get("ruleset").get("version").asText() : null;
+                    calls.add(new Call(sentNanos, System.nanoTime(), sent, Instant.now(), response.getStatus().value(), version));
                 }
             }, "load-" + i);
             client.start();
@@ -89,7 +94,7 @@ class HotReloadIntegrationTests {
         List<Change> changes = new ArrayList<>();
         Set<String> activated = new HashSet<>();
         Set<String> rejected = new HashSet<>();
-        activated.add(http.get("/api/v1/rulesets/status").json().get("active").get("version").asText());
+        activated.add(http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody().get("active").get("version").asText());
         for (int i = 0; i < steps.size(); i++) {
             long written = System.nanoTime();
             String version = steps.get(i).get();
@@ -114,7 +119,7 @@ class HotReloadIntegrationTests {
         assertThat(all).as("failed requests").allSatisfy(call -> assertThat(call.status()).isEqualTo(201));
         assertThat(all).extracting(Call::version).doesNotContainAnyElementsOf(rejected);
         assertThat(new HashSet<>(all.stream().map(Call::version).toList())).isSubsetOf(activated);
-        JsonNode versions = http.get("/api/v1/rulesets").json().get("items");
+        JsonNode versions = http.get().uri("/api/v1/rulesets").exchange().returnResult(JsonNode.class).getResponseBody().get("items");
         for (Call call : all) {
             assertThat(wasActiveDuring(versions, changes, call)).as("%s active between %s and %s (versions: %s)",
                     call.version(), call.sent(), call.received(), versions).isTrue();
@@ -124,7 +129,7 @@ class HotReloadIntegrationTests {
 
     @Test
     void aFileWrittenInTwoStepsWithAPauseShorterThanTheQuietPeriodIsNeverCompiledHalfWay() throws Exception {
-        Http http = new Http(port);
+        RestTestClient http = TestUsers.restClient(port);
         long rejectedBefore = counters.rejectedCandidates();
         String full = EDITS.original().replace(RuleEdits.MESSAGE, "bring it along, in two steps.");
         Files.writeString(EDITS.file(), full.substring(0, full.length() / 2));
@@ -138,15 +143,10 @@ class HotReloadIntegrationTests {
         awaitCandidate(http, EDITS.folderVersion());
     }
 
-    private static JsonNode awaitCandidate(Http http, String version) throws InterruptedException {
-        for (int i = 0; i < 1_200; i++) {
-            JsonNode last = http.get("/api/v1/rulesets/status").json().get("lastCandidate");
-            if (last != null && !last.isNull() && last.get("version").asText().equals(version)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("candidate " + version + " was not judged within 60 s");
+    private static JsonNode awaitCandidate(RestTestClient http, String version) {
+        return await("candidate " + version + " judged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody()
+                        .get("lastCandidate"), last -> last != null && !last.isNull() && last.get("version").asText().equals(version));
     }
 
     /**

@@ -21,12 +21,14 @@ import nl.draagvlak.engine.RuleFolder;
 import nl.draagvlak.engine.RulesetCompiler;
 import nl.draagvlak.model.Finding;
 import nl.draagvlak.scenario.ScenarioFiles;
-import nl.draagvlak.support.Http;
-import nl.draagvlak.support.TestUsers;
 import nl.draagvlak.support.RuleFolders;
 import nl.draagvlak.support.Service;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,27 +55,27 @@ class ImpactIntegrationTests {
         String viaService;
         try (Service service = Service.start("spring.datasource.url=" + store, "draagvlak.rules.dir=" + rules,
                 "draagvlak.rules.watch=false", "draagvlak.rules.cache-dir=")) {
-            Http http = service.http();
+            RestTestClient http = service.http();
             for (String request : requests) {
-                Http.Response response = http.postJson("/api/v1/decisions", request);
-                if (response.status() == 201) {
-                    answers.add(response.json());
+                EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(request).exchange().returnResult(JsonNode.class);
+                if (response.getStatus().value() == 201) {
+                    answers.add(response.getResponseBody());
                 }
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("candidate", Map.of("files", RuleFolder.read(changed).stream()
                     .map(file -> Map.of("path", file.path(), "content", file.text())).toList()));
             body.put("sample", Map.of("last", answers.size()));
-            Http.Response impact = http.postJson("/api/v1/rulesets/impact", JSON.writeValueAsString(body));
-            assertThat(impact.status()).as(impact.body()).isEqualTo(200);
-            endpoint = impact.json();
+            EntityExchangeResult<JsonNode> impact = http.post().uri("/api/v1/rulesets/impact").contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).exchange().returnResult(JsonNode.class);
+            assertThat(impact.getStatus().value()).as(impact.toString()).isEqualTo(200);
+            endpoint = impact.getResponseBody();
             viaService = runImpactCommand("--rules", changed.toString(), "--last", String.valueOf(answers.size()),
                     "--url", "http://127.0.0.1:" + service.port(),
                     "--user", TestUsers.ALL.name() + ":" + TestUsers.ALL.password());
 
-            Http.Response invalid = http.postJson("/api/v1/rulesets/impact", "{\"candidate\":{},\"sample\":{\"last\":0}}");
-            assertThat(invalid.status()).isEqualTo(400);
-            assertThat(invalid.json().get("errors").findValuesAsString("field"))
+            EntityExchangeResult<JsonNode> invalid = http.post().uri("/api/v1/rulesets/impact").contentType(MediaType.APPLICATION_JSON).body("{\"candidate\":{},\"sample\":{\"last\":0}}").exchange().returnResult(JsonNode.class);
+            assertThat(invalid.getStatus().value()).isEqualTo(400);
+            assertThat(invalid.getResponseBody().get("errors").findValuesAsString("field"))
                     .containsExactlyInAnyOrder("candidate", "sample.last");
         }
         String direct = runImpactCommand("--rules", changed.toString(), "--last", String.valueOf(answers.size()),

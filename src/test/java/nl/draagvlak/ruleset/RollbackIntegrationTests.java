@@ -3,12 +3,16 @@ package nl.draagvlak.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.RuleEdits;
 import nl.draagvlak.support.RuleFolders;
 import nl.draagvlak.support.Service;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,18 +43,18 @@ class RollbackIntegrationTests {
         String first;
         String second;
         try (Service service = start()) {
-            Http http = service.http();
-            first = http.get("/api/v1/rulesets/status").json().get("active").get("version").asText();
+            RestTestClient http = service.http();
+            first = http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody().get("active").get("version").asText();
             JsonNode onFirst = decide(http, first);
 
             second = edits.good(1);
-            JsonNode reload = http.post("/api/v1/rulesets/reload", null, new byte[0]).json();
+            JsonNode reload = http.post().uri("/api/v1/rulesets/reload").exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(reload.get("outcome").asText()).isEqualTo("ACTIVATED");
             assertThat(reload.get("version").asText()).isEqualTo(second);
             JsonNode onSecond = decide(http, second);
             assertThat(message(onSecond)).contains("(edit 1)");
 
-            JsonNode diff = http.get("/api/v1/rulesets/" + first + "/diff/" + second).json();
+            JsonNode diff = http.get().uri("/api/v1/rulesets/" + first + "/diff/" + second).exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(diff.get("added")).isEmpty();
             assertThat(diff.get("removed")).isEmpty();
             assertThat(diff.get("changed")).singleElement().satisfies(changed -> {
@@ -59,33 +63,32 @@ class RollbackIntegrationTests {
                         .contains("\n+        \"This department").contains("(edit 1)");
             });
 
-            Http.Response rollback = http.post("/api/v1/rulesets/" + first + "/activate?reason=wording%20not%20agreed",
-                    null, new byte[0]);
-            assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
-            assertThat(rollback.json().get("outcome").asText()).isEqualTo("ACTIVATED");
-            assertThat(rollback.json().get("failingScenarios")).isEmpty();
+            EntityExchangeResult<JsonNode> rollback = http.post().uri("/api/v1/rulesets/" + first + "/activate?reason=wording%20not%20agreed").exchange().returnResult(JsonNode.class);
+            assertThat(rollback.getStatus().value()).as(rollback.toString()).isEqualTo(200);
+            assertThat(rollback.getResponseBody().get("outcome").asText()).isEqualTo("ACTIVATED");
+            assertThat(rollback.getResponseBody().get("failingScenarios")).isEmpty();
             JsonNode afterRollback = decide(http, first);
             assertThat(withoutIdAndTime(afterRollback)).isEqualTo(withoutIdAndTime(onFirst));
             assertThat(replayOnActive(http, onFirst).get("identical").asBoolean()).isTrue();
             assertThat(replayOnActive(http, onSecond).get("identical").asBoolean()).isFalse();
 
-            JsonNode items = http.get("/api/v1/rulesets").json().get("items");
+            JsonNode items = http.get().uri("/api/v1/rulesets").exchange().returnResult(JsonNode.class).getResponseBody().get("items");
             assertThat(items.findValuesAsString("version")).containsExactly(first, second, first);
             assertThat(items.get(0).get("reason").asText()).isEqualTo("wording not agreed");
             assertThat(items.get(0).get("activeTo").isNull()).isTrue();
             assertThat(items.get(1).get("activeTo").asText()).isEqualTo(items.get(0).get("activeFrom").asText());
 
-            JsonNode verify = http.get("/api/v1/audit/verify").json();
+            JsonNode verify = http.get().uri("/api/v1/audit/verify").exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(verify.get("valid").asBoolean()).isTrue();
             assertThat(verify.get("checked").asLong()).as("three decisions and three activations").isEqualTo(6);
 
-            JsonNode usage = http.get("/api/v1/rules/usage").json();
+            JsonNode usage = http.get().uri("/api/v1/rules/usage").exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(usage.get("rulesetVersion").asText()).isEqualTo(first);
             JsonNode rulesUsed = usage.get("rules");
-            assertThat(rulesUsed.size()).isEqualTo(http.get("/api/v1/rules").json().get("count").asInt());
+            assertThat(rulesUsed.size()).isEqualTo(http.get().uri("/api/v1/rules").exchange().returnResult(JsonNode.class).getResponseBody().get("count").asInt());
             assertThat(find(rulesUsed, "SUP-STAKEHOLDER-NOT-INVOLVED").get("decisions").asLong()).isEqualTo(3);
             assertThat(find(rulesUsed, "MIG-BO-TOO-HEAVY").get("decisions").asLong()).isZero();
-            assertThat(http.get("/api/v1/rules/usage?rulesetVersion=" + second).json().get("rules"))
+            assertThat(http.get().uri("/api/v1/rules/usage?rulesetVersion=" + second).exchange().returnResult(JsonNode.class).getResponseBody().get("rules"))
                     .anySatisfy(rule -> {
                         assertThat(rule.get("ruleId").asText()).isEqualTo("SUP-STAKEHOLDER-NOT-INVOLVED");
                         assertThat(rule.get("decisions").asLong()).isEqualTo(1);
@@ -93,8 +96,8 @@ class RollbackIntegrationTests {
         }
 
         try (Service restarted = start()) {
-            Http http = restarted.http();
-            JsonNode active = http.get("/api/v1/rulesets/status").json().get("active");
+            RestTestClient http = restarted.http();
+            JsonNode active = http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody().get("active");
             assertThat(active.get("version").asText()).as("the folder is unchanged: the rollback stays")
                     .isEqualTo(first);
             assertThat(active.get("activatedBy").asText()).as("the signed-in caller who activated it")
@@ -102,7 +105,7 @@ class RollbackIntegrationTests {
             decide(http, first);
 
             String third = edits.good(2);
-            JsonNode reload = http.post("/api/v1/rulesets/reload", null, new byte[0]).json();
+            JsonNode reload = http.post().uri("/api/v1/rulesets/reload").exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(reload.get("version").asText()).isEqualTo(third);
             assertThat(reload.get("outcome").asText()).isEqualTo("ACTIVATED");
             decide(http, third);
@@ -112,28 +115,27 @@ class RollbackIntegrationTests {
     @Test
     void anUnknownVersionIsA404AndOneThatNoLongerCompilesIsA409() {
         try (Service service = start()) {
-            Http http = service.http();
-            Http.Response unknown = http.post("/api/v1/rulesets/sha256:" + "0".repeat(64) + "/activate", null,
-                    new byte[0]);
-            assertThat(unknown.status()).isEqualTo(404);
-            assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(http.get("/api/v1/rulesets/sha256:" + "0".repeat(64) + "/diff/active").status()).isEqualTo(404);
+            RestTestClient http = service.http();
+            ExchangeResult unknown = http.post().uri("/api/v1/rulesets/sha256:" + "0".repeat(64) + "/activate").exchange().returnResult();
+            assertThat(unknown.getStatus().value()).isEqualTo(404);
+            assertThat(unknown.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+            assertThat(http.get().uri("/api/v1/rulesets/sha256:" + "0".repeat(64) + "/diff/active").exchange().returnResult().getStatus().value()).isEqualTo(404);
 
             edits.broken();
-            JsonNode rejected = http.post("/api/v1/rulesets/reload", null, new byte[0]).json();
+            JsonNode rejected = http.post().uri("/api/v1/rulesets/reload").exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(rejected.get("outcome").asText()).isEqualTo("REJECTED");
             assertThat(rejected.get("problems").get(0).get("file").asText()).endsWith("support/stakeholders.drl");
             assertThat(rejected.get("problems").get(0).get("line").asInt()).isPositive();
-            JsonNode status = http.get("/api/v1/rulesets/status").json();
+            JsonNode status = http.get().uri("/api/v1/rulesets/status").exchange().returnResult(JsonNode.class).getResponseBody();
             assertThat(status.get("lastCandidate")).isEqualTo(rejected);
             assertThat(status.get("watching").asBoolean()).isFalse();
         }
     }
 
-    private static JsonNode decide(Http http, String expectedVersion) {
-        Http.Response response = http.postJson("/api/v1/decisions", NOT_INVOLVED);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        JsonNode decision = response.json();
+    private static JsonNode decide(RestTestClient http, String expectedVersion) {
+        EntityExchangeResult<JsonNode> response = http.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(NOT_INVOLVED).exchange().returnResult(JsonNode.class);
+        assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(201);
+        JsonNode decision = response.getResponseBody();
         assertThat(decision.get("ruleset").get("version").asText()).isEqualTo(expectedVersion);
         return decision;
     }
@@ -158,8 +160,7 @@ class RollbackIntegrationTests {
         return copy;
     }
 
-    private static JsonNode replayOnActive(Http http, JsonNode decision) {
-        return http.post("/api/v1/decisions/" + decision.get("decisionId").asText() + "/replay?ruleset=active", null,
-                new byte[0]).json();
+    private static JsonNode replayOnActive(RestTestClient http, JsonNode decision) {
+        return http.post().uri("/api/v1/decisions/" + decision.get("decisionId").asText() + "/replay?ruleset=active").exchange().returnResult(JsonNode.class).getResponseBody();
     }
 }

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint against every kind of caller, each cell an allow or a deny test. The table below
@@ -28,12 +33,12 @@ class AccessMatrixIntegrationTests extends SecuredServiceTest {
 
     /** The columns: who calls, and how the test makes its client. */
     enum Caller {
-        ANONYMOUS(false, null, (test, role) -> Http.anonymous(test.port)),
-        WRONG_PASSWORD(false, null, (test, role) -> Http.as(test.port, TestUsers.DECIDE.name(), "not-the-password")),
-        BASIC_DECIDE(true, 0, (test, role) -> Http.as(test.port, TestUsers.DECIDE.name(), TestUsers.DECIDE.password())),
-        BASIC_AUDIT(true, 1, (test, role) -> Http.as(test.port, TestUsers.AUDIT.name(), TestUsers.AUDIT.password())),
-        BASIC_RULES_ADMIN(true, 2, (test, role) -> Http.as(test.port, TestUsers.RULES_ADMIN.name(), TestUsers.RULES_ADMIN.password())),
-        BASIC_METRICS(true, 3, (test, role) -> Http.as(test.port, TestUsers.METRICS.name(), TestUsers.METRICS.password())),
+        ANONYMOUS(false, null, (test, role) -> TestUsers.anonymousClient(test.port)),
+        WRONG_PASSWORD(false, null, (test, role) -> TestUsers.restClient(test.port, TestUsers.DECIDE.name(), "not-the-password")),
+        BASIC_DECIDE(true, 0, (test, role) -> TestUsers.restClient(test.port, TestUsers.DECIDE.name(), TestUsers.DECIDE.password())),
+        BASIC_AUDIT(true, 1, (test, role) -> TestUsers.restClient(test.port, TestUsers.AUDIT.name(), TestUsers.AUDIT.password())),
+        BASIC_RULES_ADMIN(true, 2, (test, role) -> TestUsers.restClient(test.port, TestUsers.RULES_ADMIN.name(), TestUsers.RULES_ADMIN.password())),
+        BASIC_METRICS(true, 3, (test, role) -> TestUsers.restClient(test.port, TestUsers.METRICS.name(), TestUsers.METRICS.password())),
         JWT_DECIDE(true, 0, Caller::jwt),
         JWT_AUDIT(true, 1, Caller::jwt),
         JWT_RULES_ADMIN(true, 2, Caller::jwt),
@@ -43,15 +48,15 @@ class AccessMatrixIntegrationTests extends SecuredServiceTest {
 
         final boolean signedIn;
         final Integer role;
-        private final BiFunction<SecuredServiceTest, String, Http> client;
+        private final BiFunction<SecuredServiceTest, String, RestTestClient> client;
 
-        Caller(boolean signedIn, Integer role, BiFunction<SecuredServiceTest, String, Http> client) {
+        Caller(boolean signedIn, Integer role, BiFunction<SecuredServiceTest, String, RestTestClient> client) {
             this.signedIn = signedIn;
             this.role = role;
             this.client = client;
         }
 
-        Http client(SecuredServiceTest test) {
+        RestTestClient client(SecuredServiceTest test) {
             return client.apply(test, role == null ? null : ROLES.get(role));
         }
 
@@ -64,8 +69,8 @@ class AccessMatrixIntegrationTests extends SecuredServiceTest {
             };
         }
 
-        private static Http jwt(SecuredServiceTest test, String role) {
-            return Http.bearer(test.port, TOKENS.token("jwt-" + role, List.of(role)));
+        private static RestTestClient jwt(SecuredServiceTest test, String role) {
+            return TestUsers.bearerClient(test.port, TOKENS.token("jwt-" + role, List.of(role)));
         }
     }
 
@@ -123,29 +128,32 @@ class AccessMatrixIntegrationTests extends SecuredServiceTest {
     @ParameterizedTest(name = "{0} by {1} is {2}")
     @MethodSource("cells")
     void eachEndpointLetsThroughExactlyTheCallersOfItsRow(String endpoint, Caller caller, String outcome, Row row) {
-        Http.Response response = caller.client(this).send(row.method(), path(row.path()),
-                row.path().equals("/api/v1/decisions") && row.method().equals("POST") ? Requests.PLAN : null);
+        RestTestClient.RequestBodySpec request = caller.client(this).method(HttpMethod.valueOf(row.method())).uri(path(row.path()));
+        if (row.path().equals("/api/v1/decisions") && row.method().equals("POST")) {
+            request.contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN);
+        }
+        ExchangeResult response = request.exchange().returnResult();
         if (row.allows(caller)) {
             if (row.allowedStatus() == NOT_REFUSED) {
-                assertThat(response.status()).as(response.body()).isNotIn(401, 403);
+                assertThat(response.getStatus().value()).as(response.toString()).isNotIn(401, 403);
             } else {
-                assertThat(response.status()).as(response.body()).isEqualTo(row.allowedStatus());
+                assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(row.allowedStatus());
             }
             return;
         }
         int refused = caller.signedIn ? 403 : 401;
-        assertThat(response.status()).as(response.body()).isEqualTo(refused);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(refused);
+        assertThat(response.getStatus().value()).as(response.toString()).isEqualTo(refused);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        assertThat(JsonMapper.shared().readTree(response.getResponseBodyContent()).get("status").asInt()).isEqualTo(refused);
         if (refused == 401) {
-            assertThat(response.headers().get("WWW-Authenticate")).anyMatch(value -> value.startsWith("Basic realm="))
+            assertThat(response.getResponseHeaders().get("WWW-Authenticate")).anyMatch(value -> value.startsWith("Basic realm="))
                     .anyMatch(value -> value.startsWith("Bearer"));
         }
     }
 
     private String path(String template) {
         if (decisionId == null) {
-            var created = admin().postJson("/api/v1/decisions", Requests.PLAN).json();
+            var created = admin().post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class).getResponseBody();
             decisionId = created.get("decisionId").asText();
             rulesetVersion = created.get("ruleset").get("version").asText();
         }

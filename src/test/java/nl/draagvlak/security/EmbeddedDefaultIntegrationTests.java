@@ -7,14 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The service as a fresh clone runs it: no user and no JWT configured (only the main
@@ -41,17 +43,17 @@ class EmbeddedDefaultIntegrationTests {
     @Test
     void theEmbeddedUsersSignInWithThePasswordsOfTheirOwnerOnlyFileEachWithItsRole() throws IOException {
         assertThat(Files.getPosixFilePermissions(FILE)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        Http decide = Http.as(port, "decide", password("decide"));
-        Http audit = Http.as(port, "audit", password("audit"));
-        Http rulesAdmin = Http.as(port, "rules-admin", password("rules-admin"));
+        RestTestClient decide = TestUsers.restClient(port, "decide", password("decide"));
+        RestTestClient audit = TestUsers.restClient(port, "audit", password("audit"));
+        RestTestClient rulesAdmin = TestUsers.restClient(port, "rules-admin", password("rules-admin"));
 
-        assertThat(decide.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(201);
-        assertThat(audit.get("/api/v1/audit/verify").status()).isEqualTo(200);
-        assertThat(audit.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(403);
-        assertThat(rulesAdmin.get("/api/v1/rules").status()).isEqualTo(200);
-        assertThat(rulesAdmin.get("/api/v1/decisions").status()).isEqualTo(403);
-        assertThat(Http.as(port, "decide", "guess").postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(401);
-        assertThat(Http.anonymous(port).get("/api/v1/rules").status()).isEqualTo(401);
+        assertThat(decide.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(201);
+        assertThat(audit.get().uri("/api/v1/audit/verify").exchange().returnResult().getStatus().value()).isEqualTo(200);
+        assertThat(audit.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(403);
+        assertThat(rulesAdmin.get().uri("/api/v1/rules").exchange().returnResult().getStatus().value()).isEqualTo(200);
+        assertThat(rulesAdmin.get().uri("/api/v1/decisions").exchange().returnResult().getStatus().value()).isEqualTo(403);
+        assertThat(TestUsers.restClient(port, "decide", "guess").post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(401);
+        assertThat(TestUsers.anonymousClient(port).get().uri("/api/v1/rules").exchange().returnResult().getStatus().value()).isEqualTo(401);
     }
 
     private static String password(String user) throws IOException {

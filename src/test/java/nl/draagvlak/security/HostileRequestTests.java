@@ -3,15 +3,20 @@ package nl.draagvlak.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.draagvlak.support.Http;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A corpus of hostile requests, each with the 4xx it must get: malformed, oversized, deeply nested,
@@ -23,6 +28,7 @@ class HostileRequestTests extends SecuredServiceTest {
 
     private static final String INITIATIVE = "\"initiative\":{\"kind\":\"OTHER_CHANGE\",\"organisationType\":\"COMPANY\"";
     private static final List<Integer> SEEN = new ArrayList<>();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** A request of the corpus: what it is, how it is sent, and what it must get. */
     record Hostile(String method, String path, String contentType, byte[] body, String[] headers) {
@@ -122,22 +128,29 @@ class HostileRequestTests extends SecuredServiceTest {
 
     @ParameterizedTest(name = "{0} is a {2}")
     @MethodSource("corpus")
-    void eachHostileRequestGetsItsExpected4xx(String kind, Hostile hostile, int expected, boolean problem) {
-        Http http = admin();
-        Http.Response response = switch (hostile.method()) {
-            case "POST" -> http.post(hostile.path(), hostile.contentType(), hostile.body(), hostile.headers());
-            case "GET" -> http.get(hostile.path());
-            default -> http.send(hostile.method(), hostile.path(), new String(hostile.body(), StandardCharsets.UTF_8));
-        };
-        synchronized (SEEN) {
-            SEEN.add(response.status());
+    void eachHostileRequestGetsItsExpected4xx(String kind, Hostile hostile, int expected, boolean problem) throws Exception {
+        // The JDK client, not RestTestClient: the corpus sends content types that do not parse and bodies
+        // without a content type, which RestTestClient refuses or labels application/octet-stream.
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + hostile.path()))
+                .header("Authorization", TestUsers.basicAll())
+                .method(hostile.method(), hostile.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(hostile.body()));
+        if (hostile.contentType() != null) {
+            request.header("Content-Type", hostile.contentType());
         }
-        assertThat(response.status()).as(response.body()).isEqualTo(expected);
+        for (int i = 0; i + 1 < hostile.headers().length; i += 2) {
+            request.header(hostile.headers()[i], hostile.headers()[i + 1]);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        synchronized (SEEN) {
+            SEEN.add(response.statusCode());
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("tools.jackson")
                 .doesNotContainIgnoringCase("sql");
         if (problem) {
-            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(response.json().get("status").asInt()).isEqualTo(expected);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(JsonMapper.shared().readTree(response.body()).get("status").asInt()).isEqualTo(expected);
         }
     }
 

@@ -8,12 +8,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
+import nl.draagvlak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Bearer tokens that must not get in, each a 401 problem that says {@code invalid_token} in its
@@ -50,53 +54,54 @@ class JwtIntegrationTests extends SecuredServiceTest {
     @ParameterizedTest(name = "a token {0} is a 401")
     @MethodSource("refusedTokens")
     void aBadTokenIsRefusedWithA401Problem(String kind, Function<TestTokens, String> token) {
-        Http.Response response = Http.bearer(port, token.apply(TOKENS)).postJson("/api/v1/decisions", Requests.PLAN);
-        assertThat(response.status()).as(response.body()).isEqualTo(401);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.headers().get("WWW-Authenticate")).anyMatch(value -> value.startsWith("Bearer")
+        EntityExchangeResult<String> response = TestUsers.bearerClient(port, token.apply(TOKENS)).post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(String.class);
+        assertThat(response.getStatus().value()).as(response.getResponseBody()).isEqualTo(401);
+        assertThat(response.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.getResponseHeaders().get("WWW-Authenticate")).anyMatch(value -> value.startsWith("Bearer")
                 && value.contains("error=\"invalid_token\""));
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(response.getResponseBody()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void noTokenIsA401NamingBothWaysToSignIn() {
-        Http.Response response = Http.anonymous(port).postJson("/api/v1/decisions", Requests.PLAN);
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.headers().get("WWW-Authenticate"))
+        ExchangeResult response = TestUsers.anonymousClient(port).post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult();
+        assertThat(response.getStatus().value()).isEqualTo(401);
+        assertThat(response.getResponseHeaders().get("WWW-Authenticate"))
                 .anyMatch(value -> value.startsWith("Basic realm=\"draagvlak\""))
                 .anyMatch(value -> value.startsWith("Bearer realm=\"draagvlak\"") && !value.contains("error="));
     }
 
     @Test
     void aGoodTokenWithoutARoleIsSignedInButMayNotDecide() {
-        Http noRole = Http.bearer(port, TOKENS.token("service-without-role", List.of()));
-        assertThat(noRole.get("/api/v1/rules").status()).isEqualTo(200);
-        Http.Response refused = noRole.postJson("/api/v1/decisions", Requests.PLAN);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        RestTestClient noRole = TestUsers.bearerClient(port, TOKENS.token("service-without-role", List.of()));
+        assertThat(noRole.get().uri("/api/v1/rules").exchange().returnResult().getStatus().value()).isEqualTo(200);
+        ExchangeResult refused = noRole.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult();
+        assertThat(refused.getStatus().value()).isEqualTo(403);
+        assertThat(refused.getResponseHeaders().getFirst("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
     void aGoodTokenWithTheDecideRoleDecides() {
-        Http.Response created = Http.bearer(port, TOKENS.signed(decide().build())).postJson("/api/v1/decisions", Requests.PLAN);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        EntityExchangeResult<String> created = TestUsers.bearerClient(port, TOKENS.signed(decide().build())).post().uri("/api/v1/decisions")
+                .contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(String.class);
+        assertThat(created.getStatus().value()).as(created.getResponseBody()).isEqualTo(201);
     }
 
     @Test
     void theDraagvlakScopesCountAsRolesAndOtherScopesDoNot() {
         String decideScope = TOKENS.signed(TestTokens.claims("scoped", List.of()).claim("scope", "openid draagvlak.decide").build());
-        assertThat(Http.bearer(port, decideScope).postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(201);
+        assertThat(TestUsers.bearerClient(port, decideScope).post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(201);
         String scp = TOKENS.signed(TestTokens.claims("scoped", List.of()).claim("scp", List.of("draagvlak.audit")).build());
-        assertThat(Http.bearer(port, scp).get("/api/v1/audit/verify").status()).isEqualTo(200);
+        assertThat(TestUsers.bearerClient(port, scp).get().uri("/api/v1/audit/verify").exchange().returnResult().getStatus().value()).isEqualTo(200);
         String otherScope = TOKENS.signed(TestTokens.claims("scoped", List.of()).claim("scope", "decide audit").build());
-        assertThat(Http.bearer(port, otherScope).postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(403);
+        assertThat(TestUsers.bearerClient(port, otherScope).post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(403);
     }
 
     @Test
     void rolesMayBeAStringSeparatedBySpacesOrCommasAndUnknownRolesAreIgnored() {
         String token = TOKENS.signed(TestTokens.claims("service-b", List.of()).claim("roles", "superuser, audit").build());
-        Http caller = Http.bearer(port, token);
-        assertThat(caller.get("/api/v1/audit/verify").status()).isEqualTo(200);
-        assertThat(caller.postJson("/api/v1/decisions", Requests.PLAN).status()).isEqualTo(403);
+        RestTestClient caller = TestUsers.bearerClient(port, token);
+        assertThat(caller.get().uri("/api/v1/audit/verify").exchange().returnResult().getStatus().value()).isEqualTo(200);
+        assertThat(caller.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult().getStatus().value()).isEqualTo(403);
     }
 }

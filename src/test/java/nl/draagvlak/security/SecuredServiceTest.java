@@ -1,12 +1,15 @@
 package nl.draagvlak.security;
 
-import nl.draagvlak.support.Http;
 import nl.draagvlak.support.Requests;
 import nl.draagvlak.support.TestDatabases;
+import nl.draagvlak.support.TestUsers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The real service with both ways in: the test users of every Spring Boot test (HTTP Basic) and
@@ -31,11 +34,11 @@ abstract class SecuredServiceTest {
     }
 
     /** Signed in with every role. */
-    Http admin() {
-        return new Http(port);
+    RestTestClient admin() {
+        return TestUsers.restClient(port);
     }
 
     String aStoredDecision() {
-        return admin().postJson("/api/v1/decisions", Requests.PLAN).json().get("decisionId").asText();
+        return admin().post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(Requests.PLAN).exchange().returnResult(JsonNode.class).getResponseBody().get("decisionId").asText();
     }
 }

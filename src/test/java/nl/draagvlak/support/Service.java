@@ -5,6 +5,7 @@ import java.util.List;
 import nl.draagvlak.DraagvlakApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The whole service, started on a free port with the given settings and stopped when closed: for restarts. */
 public final class Service implements AutoCloseable {
@@ -27,8 +28,8 @@ public final class Service implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    public Http http() {
-        return new Http(port());
+    public RestTestClient http() {
+        return TestUsers.restClient(port());
     }
 
     public <T> T bean(Class<T> type) {

@@ -1,6 +1,8 @@
 package nl.draagvlak.support;
 
 import java.util.List;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /** The users of src/test/resources/config/application.properties, which every Spring Boot test has. */
 public final class TestUsers {
@@ -21,9 +23,30 @@ public final class TestUsers {
     }
 
     /** A RestTestClient for the server on this port, signed in as the user with every role. */
-    public static org.springframework.test.web.servlet.client.RestTestClient restClient(int port) {
-        return org.springframework.test.web.servlet.client.RestTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port).defaultHeader("Authorization", basicAll()).build();
+    public static RestTestClient restClient(int port) {
+        return restClient(port, ALL.name(), ALL.password());
+    }
+
+    /** A RestTestClient for the server on this port, signed in with HTTP Basic as this user. */
+    public static RestTestClient restClient(int port, String user, String password) {
+        return client(port).defaultHeaders(headers -> headers.setBasicAuth(user, password)).build();
+    }
+
+    /** A RestTestClient for the server on this port that sends this bearer token. */
+    public static RestTestClient bearerClient(int port, String token) {
+        return client(port).defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+    }
+
+    /** A RestTestClient for the server on this port that does not sign in. */
+    public static RestTestClient anonymousClient(int port) {
+        return client(port).build();
+    }
+
+    /** Paths are sent as written (already encoded), as a caller's would be, not encoded again. */
+    private static RestTestClient.Builder<?> client(int port) {
+        DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory("http://127.0.0.1:" + port);
+        uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.NONE);
+        return RestTestClient.bindToServer().uriBuilderFactory(uris);
     }
 
     /** Command-line arguments that give a service started from the jar the user with every role. */

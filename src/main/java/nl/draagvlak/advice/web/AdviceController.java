@@ -11,7 +11,7 @@ import nl.draagvlak.advice.Remedies;
 import nl.draagvlak.advice.Remedy;
 import nl.draagvlak.audit.AuditQueries;
 import nl.draagvlak.audit.StoredDecision;
-import nl.draagvlak.check.RequestSpace;
+import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.web.NotFoundException;

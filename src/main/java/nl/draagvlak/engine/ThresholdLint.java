@@ -1,4 +1,4 @@
-package nl.draagvlak.check;
+package nl.draagvlak.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package nl.draagvlak.check;
+package nl.draagvlak.contract;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

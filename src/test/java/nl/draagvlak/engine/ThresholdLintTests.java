@@ -1,4 +1,4 @@
-package nl.draagvlak.check;
+package nl.draagvlak.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.draagvlak.engine.RuleFolder;
-import nl.draagvlak.engine.RuleProblem;
 import nl.draagvlak.support.RuleFolders;
 import org.junit.jupiter.api.Test;
 
