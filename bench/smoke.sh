@@ -58,8 +58,9 @@ ROUNDS=1 DURATION=2 WARMUP=1 PIN=0 BUILD=0 RESULTS="$RESULTS/auth" bench/auth.sh
     || { tail -n 40 "$RESULTS/auth.txt"; exit 1; }
 tail -n 3 "$RESULTS/auth.txt"
 
-step "start-up, one run of each variant: bare application, first start, warm cache, class-data sharing, lazy"
-RUNS=1 BUILD=0 VARIANTS="bare fresh warm cds-fresh cds-bare lazy" RESULTS="$RESULTS/startup" bench/startup.sh \
+step "start-up, one run each of the bare application, a first start and a first start with class-data sharing"
+# The other variants (warm cache, lazy, extracted) take the same code paths; the full run has them.
+RUNS=1 BUILD=0 VARIANTS="bare fresh cds-fresh" RESULTS="$RESULTS/startup" bench/startup.sh \
     >"$RESULTS/startup.txt" 2>&1 || { tail -n 40 "$RESULTS/startup.txt"; exit 1; }
 tail -n 10 "$RESULTS/startup.txt"
 
@@ -67,6 +68,11 @@ step "warm-up to 90 % of steady state, one core and two, 1 s windows"
 CORES="1 2" WARMUP=1 WARMUP_MAX=1 DURATION=1 BUILD=0 RESULTS="$RESULTS/warmup" bench/warmup.sh >"$RESULTS/warmup.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/warmup.txt"; exit 1; }
 tail -n 3 "$RESULTS/warmup.txt"
+
+step "remedies and questions: one measured run of each request, 200 ms search limit"
+BUILD=0 bench/advice.sh -Dwarm-up=0 -Dmeasured=1 -Dtime-limit=0.2 >"$RESULTS/advice.txt" 2>&1 \
+    || { tail -n 40 "$RESULTS/advice.txt"; exit 1; }
+tail -n 8 "$RESULTS/advice.txt"
 
 step "plot"
 bench/plot.sh "$RESULTS/load" >/dev/null

@@ -59,8 +59,8 @@ class RollbackIntegrationTests {
             assertThat(diff.get("removed")).isEmpty();
             assertThat(diff.get("changed")).singleElement().satisfies(changed -> {
                 assertThat(changed.get("ruleId").asText()).isEqualTo("SUP-STAKEHOLDER-NOT-INVOLVED");
-                assertThat(changed.get("text").asText()).contains("\n-        \"This department")
-                        .contains("\n+        \"This department").contains("(edit 1)");
+                assertThat(changed.get("text").asText()).contains("\n-    @message(\"This department")
+                        .contains("\n+    @message(\"This department").contains("(edit 1)");
             });
 
             EntityExchangeResult<JsonNode> rollback = http.post().uri("/api/v1/rulesets/" + first + "/activate?reason=wording%20not%20agreed").exchange().returnResult(JsonNode.class);

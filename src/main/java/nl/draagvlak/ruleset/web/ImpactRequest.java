@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
+import nl.draagvlak.engine.Levers;
 import nl.draagvlak.engine.RuleFile;
 import tools.jackson.databind.JsonNode;
 
@@ -88,9 +89,10 @@ record ImpactRequest(String version, List<RuleFile> files, Integer last, Instant
             unknown(file, Set.of("path", "content"), where + ".", errors);
             String path = text(file.get("path"), where + ".path", errors);
             String content = text(file.get("content"), where + ".content", errors);
-            if (path != null && (!path.endsWith(".drl") || path.contains("\\") || path.contains("..")
-                    || path.startsWith("/"))) {
-                errors.add(new FieldError(where + ".path", "must be a relative path with forward slashes ending in .drl"));
+            if (path != null && (!(path.endsWith(".drl") || isLevers(path)) || path.contains("\\")
+                    || path.contains("..") || path.startsWith("/"))) {
+                errors.add(new FieldError(where + ".path",
+                        "must be a relative path with forward slashes ending in .drl, or the ruleset's levers.yaml"));
             } else if (path != null && content != null) {
                 files.add(new RuleFile(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
@@ -130,5 +132,10 @@ record ImpactRequest(String version, List<RuleFile> files, Integer last, Instant
 
     private static InvalidRequestException invalid(List<FieldError> errors) {
         return new InvalidRequestException(errors);
+    }
+
+    /** The ruleset's one file that is not DRL: the levers remedies may pull. */
+    private static boolean isLevers(String path) {
+        return path.equals(Levers.FILE) || path.equals(Levers.FILE_NAME);
     }
 }
