@@ -1,5 +1,6 @@
 package nl.draagvlak.console;
 
+import nl.draagvlak.advice.web.DecisionAdvice;
 import nl.draagvlak.audit.AuditQueries;
 import nl.draagvlak.audit.RulesetArchive;
 import nl.draagvlak.audit.StoredDecision;
@@ -15,24 +16,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /console/decisions/{id}}: one decision, why it came out so, and its replay. */
+/** {@code /console/decisions/{id}}: one decision, why it came out so, what would improve it, and its replay. */
 @Controller
 class DecisionPageController {
 
     private final AuditQueries queries;
     private final DecisionPages pages;
     private final DecisionReplay replay;
+    private final DecisionAdvice advice;
+    private final Labels labels;
 
     DecisionPageController(AuditQueries queries, DecisionPages pages, ActiveRuleset rulesets, RulesetArchive archive,
-                           DecisionEngine engine, JsonMapper json) {
+                           DecisionEngine engine, JsonMapper json, DecisionAdvice advice, Labels labels) {
         this.queries = queries;
         this.pages = pages;
+        this.advice = advice;
+        this.labels = labels;
         this.replay = new DecisionReplay(rulesets, archive, engine, json);
     }
 
     @GetMapping("/console/decisions/{id}")
     String decision(@PathVariable String id, Model model) {
-        model.addAttribute("decision", pages.of(find(id)));
+        StoredDecision stored = find(id);
+        model.addAttribute("decision", pages.of(stored));
+        model.addAttribute("advice", advice(stored));
         return "console/decision";
     }
 
@@ -43,7 +50,14 @@ class DecisionPageController {
         String choice = ruleset == null || ruleset.isBlank() || ruleset.equals("own") ? null : ruleset;
         model.addAttribute("replay", replay.replay(stored, choice));
         model.addAttribute("decision", pages.of(stored));
+        model.addAttribute("advice", advice(stored));
         return "console/decision";
+    }
+
+    /** Remedies and questions exactly as the API answers them for this decision. */
+    private AdvicePage advice(StoredDecision stored) {
+        return AdvicePage.of(advice.remedies(stored, DecisionAdvice.DEFAULT_LIMIT), advice.questions(stored), pages,
+                labels);
     }
 
     private StoredDecision find(String id) {

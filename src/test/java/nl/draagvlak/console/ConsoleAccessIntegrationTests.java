@@ -139,6 +139,52 @@ class ConsoleAccessIntegrationTests {
         assertThat(stored.get("request").has("designStrategy")).isFalse();
     }
 
+    /** The ready plan of test-cases/remedies/back-office-*.yaml, its administrative champion left unknown. */
+    private static final String BACK_OFFICE_ONLY = """
+            {"initiative":{"name":"Customer analytics 2027","kind":"ANALYTICS_SOLUTION","organisationType":"COMPANY",
+             "useCase":"OTHER","leadTimeMonths":18,"resources":"MEDIUM","organisationalSupport":"HIGH","businessCase":true},
+             "designStrategy":{"startingPoint":"BACK_OFFICE","channelScope":"CHANNEL_BY_CHANNEL","ambition":"LOW_HANGING_FRUIT"},
+             "changeStrategy":{"rollout":"STEPWISE","direction":"BOTTOM_UP","management":"PROCESS",
+              "responsibility":"LINE_MANAGEMENT","milestonesDefined":true},
+             "successFactors":{"leadership":true,"managementSponsorship":true,"consistentVision":true},
+             "preconditions":{"channelsWellDeveloped":true,"backOfficeInOrder":false,"improvesService":true,"efficiencyGain":true},
+             "stakeholders":[{"department":"MARKETING","name":"Campaign team","affected":true,"involvement":"CO_DEVELOPING",
+               "trainingPlanned":true}],
+             "engagement":{"managerTourDone":true,"itEngagement":"JOINT_DEVELOPMENT","prototypePlanned":true,
+              "nbaSetDefinedJointly":true,"dashboardNeedsAsked":true,"feedbackCollected":true,"feedbackIncorporated":true,
+              "successSharedJointly":true}}""";
+
+    @Test
+    void theDecisionPageShowsTheRemediesAndQuestionsTheApiGivesForThatDecision() {
+        RestTestClient audit = TestUsers.restClient(port);
+        String id = audit.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(BACK_OFFICE_ONLY)
+                .exchange().expectStatus().isCreated().returnResult(tools.jackson.databind.JsonNode.class)
+                .getResponseBody().get("decisionId").asText();
+        tools.jackson.databind.JsonNode remedies = audit.get().uri("/api/v1/decisions/" + id + "/remedies").exchange()
+                .expectStatus().isOk().returnResult(tools.jackson.databind.JsonNode.class).getResponseBody();
+        tools.jackson.databind.JsonNode questions = audit.get().uri("/api/v1/decisions/" + id + "/questions").exchange()
+                .expectStatus().isOk().returnResult(tools.jackson.databind.JsonNode.class).getResponseBody();
+        assertThat(remedies.get("remedies").get(0).get("changes").get(0).get("path").asText()).as(remedies.toString())
+                .isEqualTo("preconditions.backOfficeInOrder");
+        assertThat(questions.get("questions")).as(questions.toString()).isNotEmpty();
+
+        String page = signIn(TestUsers.AUDIT).get("/console/decisions/" + id).expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        int start = page.indexOf("<section id=\"remedies\"");
+        assertThat(start).as(page).isNotNegative();
+        String advice = page.substring(start);
+        assertThat(advice).doesNotContain("<section id=\"remedies\" aria-labelledby=\"remedies-heading\" hidden")
+                .contains("<h3 id=\"remedies-READY\">");
+        // The heading names the verdict; the READY group lists the change and the finding it removes.
+        String ready = advice.substring(advice.indexOf("<h3 id=\"remedies-READY\">"));
+        assertThat(ready.substring(0, ready.indexOf("</h3>"))).contains("READY");
+        assertThat(ready).contains("<code>preconditions.backOfficeInOrder</code>")
+                .contains(remedies.get("remedies").get(0).get("removes").get(0).get("ruleId").asText());
+        for (tools.jackson.databind.JsonNode question : questions.get("questions")) {
+            assertThat(advice).contains("<code>" + question.get("path").asText() + "</code>");
+        }
+    }
+
     @Test
     void basicCredentialsOpenAPageDirectlyAndTokensOfTheApiAreNotNeeded() {
         String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.AUDIT.name() + ":"

@@ -1,23 +1,15 @@
 package nl.draagvlak.advice.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import nl.draagvlak.advice.QuestionSearch;
 import nl.draagvlak.advice.Question;
 import nl.draagvlak.advice.Questions;
-import nl.draagvlak.advice.RemedySearch;
 import nl.draagvlak.advice.Remedies;
 import nl.draagvlak.advice.Remedy;
 import nl.draagvlak.audit.AuditQueries;
 import nl.draagvlak.audit.StoredDecision;
-import nl.draagvlak.contract.RequestSpace;
 import nl.draagvlak.contract.FieldError;
 import nl.draagvlak.contract.InvalidRequestException;
 import nl.draagvlak.web.NotFoundException;
-import nl.draagvlak.engine.CompiledRuleset;
-import nl.draagvlak.engine.DecisionEngine;
-import nl.draagvlak.ruleset.ActiveRuleset;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,13 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/decisions/{id}/remedies} and {@code .../questions}: the stored request,
- * searched on the ruleset version it was decided with. Who may ask is
+ * searched on the ruleset version it was decided with ({@link DecisionAdvice}). Who may ask is
  * {@code security/OwnDecisionAccess}'s to say.
  */
 @RestController
 class AdviceController {
 
-    static final int DEFAULT_LIMIT = 3;
+    static final int DEFAULT_LIMIT = DecisionAdvice.DEFAULT_LIMIT;
     static final int MAX_LIMIT = 20;
 
     record RemediesView(String decisionId, String rulesetVersion, boolean complete, List<Remedy> remedies,
@@ -42,18 +34,11 @@ class AdviceController {
     }
 
     private final AuditQueries queries;
-    private final ActiveRuleset rulesets;
-    private final RemedySearch remedies;
-    private final QuestionSearch questions;
-    private final RemediesProperties properties;
+    private final DecisionAdvice advice;
 
-    AdviceController(AuditQueries queries, ActiveRuleset rulesets, DecisionEngine engine,
-                     RemediesProperties properties) {
+    AdviceController(AuditQueries queries, DecisionAdvice advice) {
         this.queries = queries;
-        this.rulesets = rulesets;
-        this.remedies = new RemedySearch(engine);
-        this.questions = new QuestionSearch(engine);
-        this.properties = properties;
+        this.advice = advice;
     }
 
     @GetMapping("/api/v1/decisions/{id}/remedies")
@@ -63,7 +48,7 @@ class AdviceController {
             throw new InvalidRequestException(List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
         }
         StoredDecision stored = find(id);
-        Remedies found = remedies.search(ruleset(stored), request(stored), most, properties.timeLimit());
+        Remedies found = advice.remedies(stored, most);
         return new RemediesView(stored.decisionId(), stored.rulesetVersion(), found.complete(), found.remedies(),
                 found.engineRuns());
     }
@@ -71,20 +56,11 @@ class AdviceController {
     @GetMapping("/api/v1/decisions/{id}/questions")
     QuestionsView questions(@PathVariable String id) {
         StoredDecision stored = find(id);
-        Questions found = questions.search(ruleset(stored), request(stored));
+        Questions found = advice.questions(stored);
         return new QuestionsView(stored.decisionId(), found.questions(), found.engineRuns());
     }
 
     private StoredDecision find(String id) {
         return queries.byId(id).orElseThrow(() -> new NotFoundException("no decision " + id + " is stored"));
-    }
-
-    /** The version the decision was made with: the active one, or one from the history, compiled again. */
-    private CompiledRuleset ruleset(StoredDecision stored) {
-        return rulesets.compiled(stored.rulesetVersion());
-    }
-
-    private static Map<String, Object> request(StoredDecision stored) {
-        return RequestSpace.parse(stored.requestBody().getBytes(StandardCharsets.UTF_8));
     }
 }
