@@ -34,8 +34,7 @@ class AdviceApiIntegrationTests {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2Url);
-        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        TestDatabases.embeddedStoreWithoutWatcher(registry);
         registry.add("draagvlak.remedies.time-limit", () -> "20s"); // a loaded CI machine must not cut the search
     }
 

@@ -39,8 +39,7 @@ class BrokenSchemaIntegrationTests {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2Url);
-        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        TestDatabases.embeddedStoreWithoutWatcher(registry);
     }
 
     @BeforeEach

@@ -28,8 +28,7 @@ class OverloadIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2Url);
-        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        TestDatabases.embeddedStoreWithoutWatcher(registry);
         registry.add("draagvlak.decisions.max-in-flight", () -> "3");
         registry.add("draagvlak.decisions.retry-after", () -> "2s");
     }

@@ -44,8 +44,7 @@ class ActuatorIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2Url);
-        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        TestDatabases.embeddedStoreWithoutWatcher(registry);
     }
 
     @Test

@@ -35,8 +35,7 @@ class EmbeddedDefaultIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2Url);
-        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        TestDatabases.embeddedStoreWithoutWatcher(registry);
         registry.add("draagvlak.security.credentials-file", FILE::toString);
     }
 

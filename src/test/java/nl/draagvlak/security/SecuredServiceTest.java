@@ -26,8 +26,7 @@ abstract class SecuredServiceTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2Url);
-        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+        TestDatabases.embeddedStoreWithoutWatcher(registry);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("draagvlak.security.jwt.audience", () -> TestTokens.AUDIENCE);

@@ -36,6 +36,15 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /**
+     * A service on its own fresh embedded store that never looks at its rules folder again: what
+     * most API tests start.
+     */
+    public static void embeddedStoreWithoutWatcher(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabases::h2Url);
+        registry.add("draagvlak.rules.reload-interval", () -> "0s");
+    }
+
     public static String h2Url() {
         try {
             Path folder = Files.createTempDirectory("draagvlak-h2");
