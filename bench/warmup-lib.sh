@@ -4,8 +4,10 @@
 #   warm_up NAME URL T0_MS WRK_ARGS...
 #
 # runs wrk (closed model, the caller's arguments) in windows of WARMUP_WINDOW seconds and stops
-# once the last WARMUP_STABLE windows are within WARMUP_TOLERANCE of each other (max/min - 1) and
-# at least WARMUP seconds have passed; if that has not happened after WARMUP_MAX seconds it stops
+# once the last WARMUP_STABLE windows are within WARMUP_TOLERANCE of each other (max/min - 1), their
+# mean is within WARMUP_TOLERANCE of the mean of the WARMUP_STABLE windows before them (no drift:
+# on one core the JIT keeps a service climbing slowly for minutes, in steps small enough for three
+# windows to look flat), and at least WARMUP seconds have passed; if that has not happened after WARMUP_MAX seconds it stops
 # anyway and says so. T0_MS is when the service process was started (epoch ms), so that every
 # window is also placed in time since the start. Writes $RESULTS/NAME.warmup.tsv
 # (window, seconds since the process started at the window's end, req/s) and sets
@@ -27,7 +29,7 @@ WARMUP_TOLERANCE=${WARMUP_TOLERANCE:-0.05}
 
 warm_up() { # name url t0_ms wrk-args...
   local name=$1 url=$2 t0=$3; shift 3
-  local tsv="$RESULTS/$name.warmup.tsv" window=0 started now rps spread
+  local tsv="$RESULTS/$name.warmup.tsv" window=0 started now rps spread drift
   printf 'window\tsince_start_s\trps\n' >"$tsv"
   started=$(date +%s)
   WARMUP_CONVERGED=0
@@ -43,18 +45,30 @@ warm_up() { # name url t0_ms wrk-args...
       END { if (n < k) { print "-"; exit } min = r[n]; max = r[n]
             for (i = n - k + 1; i <= n; i++) { if (r[i] < min) min = r[i]; if (r[i] > max) max = r[i] }
             if (min <= 0) { print "inf"; exit } printf "%.3f", max / min - 1 }' "$tsv")
+    drift=$(window_drift "$tsv")
     if [ "$spread" != "-" ] && [ "$spread" != inf ] && [ "$WARMUP_SECONDS" -ge "$WARMUP" ] \
-        && awk -v s="$spread" -v t="$WARMUP_TOLERANCE" 'BEGIN { exit !(s <= t) }'; then
+        && awk -v s="$spread" -v d="$drift" -v t="$WARMUP_TOLERANCE" \
+            'BEGIN { exit !(s <= t && (d == "-" || (d + 0 <= t && d + 0 >= -t))) }'; then
       WARMUP_CONVERGED=1
-      WARMUP_NOTE="warm-up converged after ${WARMUP_SECONDS}s: the last $WARMUP_STABLE windows of ${WARMUP_WINDOW}s within $(awk -v s="$spread" 'BEGIN { printf "%.1f", s * 100 }') % ($(last_windows "$tsv") req/s)"
+      WARMUP_NOTE="warm-up converged after ${WARMUP_SECONDS}s: the last $WARMUP_STABLE windows of ${WARMUP_WINDOW}s within $(awk -v s="$spread" 'BEGIN { printf "%.1f", s * 100 }') %, their mean $(awk -v d="$drift" 'BEGIN { if (d == "-") print "(no earlier windows)"; else printf "%+.1f %%", d * 100 }') against the $WARMUP_STABLE before ($(last_windows "$tsv") req/s)"
       break
     fi
     if [ "$WARMUP_SECONDS" -ge "$WARMUP_MAX" ]; then
-      WARMUP_NOTE="warm-up NOT converged within ${WARMUP_SECONDS}s (bound ${WARMUP_MAX}s): the last windows $(last_windows "$tsv") req/s spread ${spread} (tolerance $WARMUP_TOLERANCE); the figures below may be of a service still warming up"
+      WARMUP_NOTE="warm-up NOT converged within ${WARMUP_SECONDS}s (bound ${WARMUP_MAX}s): the last windows $(last_windows "$tsv") req/s spread ${spread}, drift ${drift} (tolerance $WARMUP_TOLERANCE); the figures below may be of a service still warming up"
       break
     fi
   done
   echo "   $name: $WARMUP_NOTE"
+}
+
+window_drift() { # tsv -> mean of the last WARMUP_STABLE windows / mean of the WARMUP_STABLE before - 1, or "-"
+  # "-" only in the smoke runs, whose warm-up is too short to have earlier windows; a real warm-up
+  # (WARMUP >= 6 windows) always has them before it may converge.
+  awk -F'\t' -v k="$WARMUP_STABLE" 'NR > 1 { r[++n] = $3 }
+    END { if (n < 2 * k) { print "-"; exit } a = 0; b = 0
+          for (i = n - k + 1; i <= n; i++) a += r[i]
+          for (i = n - 2 * k + 1; i <= n - k; i++) b += r[i]
+          if (b <= 0) { print "inf"; exit } printf "%.3f", a / b - 1 }' "$1"
 }
 
 last_windows() { # tsv -> the throughputs of the last WARMUP_STABLE windows, space-separated

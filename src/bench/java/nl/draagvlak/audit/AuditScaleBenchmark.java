@@ -124,8 +124,9 @@ public final class AuditScaleBenchmark {
         System.out.println("## summary (" + options.store + "; times in ms unless marked; median / max over the"
                 + " repetitions, the first, cold call included)");
         System.out.println("| records | load | disk | rule X, last 30 days (common) | rule X, last 30 days (rare)"
-                + " | verdict | verdict, last 30 days | decision by id | verify (full chain) | before the fix |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + " | verdict | verdict, last 30 days | decision by id | verdicts per day, last 30 days (console chart)"
+                + " | verify (full chain) | before the fix |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
     }
 
@@ -159,6 +160,7 @@ public final class AuditScaleBenchmark {
             String verdict;
             String verdict30;
             String byId;
+            String chart;
             String verify;
             String before;
             try (HikariDataSource pool = pool(store.queryUrl(), 2)) {
@@ -205,6 +207,8 @@ public final class AuditScaleBenchmark {
                         return 1;
                     }).orElseThrow(() -> new IllegalStateException("no decision " + seq));
                 });
+                chart = time("dailyVerdicts from=now-30d (the console's chart)", options.reps, tick,
+                        () -> queries.dailyVerdicts(from, now).size());
                 // The same searches with the ORDER BY that AuditQueries had before V1's indexes were
                 // matched (ORDER BY seq alone), for the before/after comparison in docs/audit-scale.md.
                 int preReps = Math.min(options.reps, 3);
@@ -222,9 +226,9 @@ public final class AuditScaleBenchmark {
                 explain(store, captured, queries, RULES[rare], from);
                 verify = verify(pool, size, tick);
             }
-            return String.format(Locale.ROOT, "| %s | %.1f s | %s | %s | %s | %s | %s | %s | %s | %s |",
+            return String.format(Locale.ROOT, "| %s | %.1f s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                     power(size), loadMillis / 1000.0, disk.replaceAll(" \\(.*", ""), rule30Common, rule30Rare, verdict,
-                    verdict30, byId, verify, before);
+                    verdict30, byId, chart, verify, before);
         } finally {
             if (!options.keep) {
                 store.drop();

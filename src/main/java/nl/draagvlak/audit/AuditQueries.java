@@ -8,11 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /** Reads the audit trail: one decision by id, and keyset-paged searches, newest first. */
 public final class AuditQueries {
@@ -84,18 +81,14 @@ public final class AuditQueries {
 
     /** Decisions per day (UTC) and verdict, from {@code from} (inclusive) to {@code to} (exclusive), by day. */
     public List<DailyCount> dailyVerdicts(Instant from, Instant to) {
-        Map<LocalDate, Map<String, long[]>> counts = new TreeMap<>();
-        // Days are cut in Java: the two stores cast a zoned timestamp to a date in different zones.
-        jdbc.query("SELECT decided_at, verdict FROM audit_record WHERE kind = 'DECISION' AND decided_at >= ?"
-                        + " AND decided_at < ?", (RowCallbackHandler) row -> {
-                    LocalDate day = row.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
-                            .toLocalDate();
-                    counts.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(row.getString(2),
-                            v -> new long[1])[0]++;
-                }, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-        List<DailyCount> days = new ArrayList<>();
-        counts.forEach((day, verdicts) -> verdicts.forEach((verdict, n) -> days.add(new DailyCount(day, verdict, n[0]))));
-        return days;
+        // Counted by the store, so that a period of a million decisions sends a few hundred rows, not a
+        // million. The day is the UTC day number (epoch seconds / 86400): both stores give the same
+        // epoch for a zoned timestamp whatever the session's zone, where a cast to DATE would not.
+        return jdbc.query("SELECT utc_day, verdict, COUNT(*) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM decided_at)"
+                        + " / 86400) AS BIGINT) AS utc_day, verdict FROM audit_record WHERE kind = 'DECISION'"
+                        + " AND decided_at >= ? AND decided_at < ?) d GROUP BY utc_day, verdict ORDER BY utc_day, verdict",
+                (row, n) -> new DailyCount(LocalDate.ofEpochDay(row.getLong(1)), row.getString(2), row.getLong(3)),
+                OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
     }
 
     private static void appendRange(StringBuilder sql, List<Object> arguments, String table, DecisionSearch search) {

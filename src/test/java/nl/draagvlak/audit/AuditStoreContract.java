@@ -387,6 +387,21 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void decisionsAreCountedPerUtcDayAndVerdictWithinThePeriod() {
+        Instant midnight = Instant.parse("2026-03-10T00:00:00Z");
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.minusSeconds(1), "READY"));     // 9 March, late
+        trail.store(decidedAt(record(null, "RULE-A"), midnight, "READY"));                     // 10 March, first instant
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.plusSeconds(3_600), "READY"));
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.plusSeconds(7_200), "NOT_READY"));
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.plusSeconds(86_400), "READY")); // 11 March: past `to`
+        assertThat(queries.dailyVerdicts(midnight.minusSeconds(86_400), midnight.plusSeconds(86_400)))
+                .containsExactly(
+                        new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-09"), "READY", 1),
+                        new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-10"), "NOT_READY", 1),
+                        new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-10"), "READY", 2));
+    }
+
+    @Test
     void searchByCallerFindsOnlyThatCallersDecisionsNewestFirst() {
         for (int i = 0; i < 5; i++) {
             trail.store(record(null, "RULE-A", i % 2 == 0 ? "service-a" : "service-b"));
@@ -583,6 +598,11 @@ abstract class AuditStoreContract {
         return new DecisionRecord(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), "sha256:abc", "NOT_READY",
                 idempotencyKey, "hash-of-" + id, "{\"initiative\":{}}", "{\"decisionId\":\"" + id + "\"}",
                 "[{\"seq\":1,\"ruleId\":\"" + ruleId + "\"}]", "{\"decideMicros\":10}", caller, List.of(ruleId));
+    }
+
+    private static DecisionRecord decidedAt(DecisionRecord r, Instant at, String verdict) {
+        return new DecisionRecord(r.decisionId(), at, r.rulesetVersion(), verdict, r.idempotencyKey(),
+                r.requestHash(), r.requestBody(), r.responseBody(), r.traceJson(), r.timingsJson(), r.caller(), r.ruleIds());
     }
 
     private static DecisionRecord withCaller(DecisionRecord r, String caller) {
