@@ -12,6 +12,11 @@
 # each service with each way of signing in (HTTP Basic with the credential cache, and a JWT), in
 # turn, ROUNDS times, the order rotating every round, so that all see the same machine. The ratios
 # are per round (Draagvlak / peer, same round, same sign-in); the median of the rounds is the figure.
+# Then (LATENCY=1), while every service is still warm, each Draagvlak service gets a fixed arrival
+# rate of half its median saturation (Basic) from the open-model generator (OpenLoad, corrected for
+# coordinated omission) for DURATION seconds: its p99 against target 3's 10 ms. And from each
+# service's warm-up windows, the time from its process start to 90 % of its median saturation
+# (target 5; "two cores" when PIN=0).
 # Services on core 0, wrk on core 1, unless PIN=0. Writes $RESULTS/rounds.tsv and summary.txt.
 #
 # Usage: bench/peer.sh                                 (about 10 minutes)
@@ -27,6 +32,7 @@ PIN=${PIN:-1}
 BUILD=${BUILD:-1}
 SERVICES=${SERVICES:-"peer nostore h2"}
 AUTHS=${AUTHS:-"basic jwt"}
+LATENCY=${LATENCY:-1}          # 1: after the rounds, each Draagvlak service's latency at half its saturation
 RESULTS=${RESULTS:-target/bench-results/peer-$(date -u +%Y%m%dT%H%M%SZ)}
 BODY_FILE=$PWD/src/bench/resources/bench-requests/typical.json
 export BODY_FILE
@@ -163,6 +169,29 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+median_rps() { # service auth -> the median of its rounds' req/s
+  awk -F'\t' -v s="$1" -v a="$2" 'NR > 1 && $2 == s && $3 == a { print $4 }' "$RESULTS/rounds.tsv" | sort -n \
+    | awk '{ v[++n] = $1 } END { if (n == 0) print 0; else if (n % 2) print v[(n + 1) / 2]; else printf "%.0f", (v[n / 2] + v[n / 2 + 1]) / 2 }'
+}
+printf 'service\tsaturation_rps\tfixed_rate_rps\tsent_rps\tcount\terrors\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\tto_90pct_s\n' \
+  >"$RESULTS/latency.tsv"
+for name in $SERVICES; do
+  saturation=$(median_rps "$name" basic)
+  t90=$(time_to_fraction "$name" "$saturation" 0.9)
+  if [ "$LATENCY" = 1 ] && [ "$name" != peer ] && [ "$saturation" -gt 1 ]; then
+    rate=$(( saturation / 2 ))
+    echo "== $name: fixed arrival rate $rate req/s (half of $saturation) for ${DURATION}s, open model, Basic"
+    "${LOAD_CPU[@]}" java -cp target/bench/benchmarks.jar nl.draagvlak.bench.tools.OpenLoad --url "$(url_of "$name")" \
+        --body "$BODY_FILE" --auth "$BENCH_CREDENTIALS" --rate "$rate" --duration "$DURATION" \
+        --warmup "$(( DURATION < 10 ? 1 : 5 ))" --label "$name" --hgrm "$RESULTS/$name.hgrm" \
+        --tsv "$RESULTS/$name.open.tsv" >"$RESULTS/$name.open.txt"
+    printf '%s\t%s\t%s\t%s\n' "$name" "$saturation" "$(tail -n 1 "$RESULTS/$name.open.tsv" | cut -f2-10)" "$t90" \
+      >>"$RESULTS/latency.tsv"
+  else
+    printf '%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t%s\n' "$name" "$saturation" "$t90" >>"$RESULTS/latency.tsv"
+  fi
+done
+
 summary=$(python3 - "$RESULTS/rounds.tsv" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
@@ -199,5 +228,11 @@ PY
   echo "# before: $LOAD_BEFORE; after: $(load_now)"
   sed 's/^/# /' "$RESULTS/warmup-notes.txt"
   echo "$summary"
+  awk -F'\t' -v cores="${SERVICE_CPU[*]:+one core (pinned)}" 'NR > 1 {
+      printf "%-8s warm-up: 90 %% of its saturation (%s req/s) %s (%s)\n", $1, $2,
+             $12 == "not-reached" ? "not reached within its warm-up" : "reached " $12 " s after its process start",
+             cores == "" ? "two cores, unpinned" : cores
+      if ($9 != "-") printf "%-8s at half saturation (%s req/s sent): p50 %s ms, p99 %s ms, p99.9 %s ms, %s errors; target p99 <= 10 ms: %s\n",
+             $1, $4, $7, $9, $10, $6, ($9 + 0 <= 10 && $6 == 0) ? "met" : "not met" }' "$RESULTS/latency.tsv"
 } | tee "$RESULTS/summary.txt"
 echo "results: $RESULTS"
