@@ -128,6 +128,9 @@ public final class FromCost {
         for (String name : RULESETS) {
             ratio(micros, bytes, name + " engine", name + " bare");
         }
+        // issue 12's target 2 compares the engine with the bare session on the catalogue's KieBase
+        ratio(micros, bytes, "b-noFrom engine", "a-asWritten bare");
+        ratio(micros, bytes, "c-twoValued engine", "a-asWritten bare");
         System.out.printf(Locale.ROOT, "# load average at the end %s%n", loadAverage());
     }
 
