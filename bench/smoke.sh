@@ -33,6 +33,10 @@ step "interleaved ratios: 1 s warm-up, 2 rounds of 50 ms blocks"
 java -cp target/bench/benchmarks.jar nl.draagvlak.engine.InterleavedRatios 1 2 50 >"$RESULTS/interleaved.txt" 2>&1 \
     || { tail -n 40 "$RESULTS/interleaved.txt"; exit 1; }
 
+step "from-cost: the catalogue as written, without from, and two-valued (they must agree), 1 s warm-up, 2 rounds"
+java -cp target/bench/benchmarks.jar nl.draagvlak.engine.FromCost 1 2 50 >"$RESULTS/fromcost.txt" 2>&1 \
+    || { tail -n 20 "$RESULTS/fromcost.txt"; exit 1; }
+
 step "audit chain hashing on the writer, before and after the requester encodes: 1 s warm-up, 2 rounds"
 java -cp target/bench/benchmarks.jar nl.draagvlak.audit.ChainHashCost 1 2 50 >"$RESULTS/chainhash.txt" 2>&1 \
     || { tail -n 20 "$RESULTS/chainhash.txt"; exit 1; }
