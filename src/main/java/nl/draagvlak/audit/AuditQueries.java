@@ -81,14 +81,7 @@ public final class AuditQueries {
 
     /** Decisions per day (UTC) and verdict, from {@code from} (inclusive) to {@code to} (exclusive), by day. */
     public List<DailyCount> dailyVerdicts(Instant from, Instant to) {
-        // Counted by the store, so that a period of a million decisions sends a few hundred rows, not a
-        // million. The day is the UTC day number (epoch seconds / 86400): both stores give the same
-        // epoch for a zoned timestamp whatever the session's zone, where a cast to DATE would not.
-        return jdbc.query("SELECT utc_day, verdict, COUNT(*) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM decided_at)"
-                        + " / 86400) AS BIGINT) AS utc_day, verdict FROM audit_record WHERE kind = 'DECISION'"
-                        + " AND decided_at >= ? AND decided_at < ?) d GROUP BY utc_day, verdict ORDER BY utc_day, verdict",
-                (row, n) -> new DailyCount(LocalDate.ofEpochDay(row.getLong(1)), row.getString(2), row.getLong(3)),
-                OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        return DailyVerdictCounts.between(jdbc, from, to);
     }
 
     private static void appendRange(StringBuilder sql, List<Object> arguments, String table, DecisionSearch search) {

@@ -176,6 +176,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 List<PendingWrite> accepted = refuseTakenKeys(connection, claimed);
                 head = write(connection, accepted, head);
+                DailyVerdictCounts.add(connection, accepted.stream().map(PendingWrite::record)
+                        .filter(java.util.Objects::nonNull).toList());
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     update.setLong(1, head.seq());

@@ -111,6 +111,7 @@ public final class RetentionPurge {
                 "DELETE FROM audit_rule_fired WHERE seq BETWEEN ? AND ?");
              PreparedStatement records = connection.prepareStatement(
                      "DELETE FROM audit_record WHERE seq BETWEEN ? AND ?")) {
+            DailyVerdictCounts.subtract(connection, first, sliceThrough);
             rules.setLong(1, first);
             rules.setLong(2, sliceThrough);
             rules.executeUpdate();

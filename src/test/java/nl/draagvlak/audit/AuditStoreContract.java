@@ -402,6 +402,48 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void aPeriodWithPartialDaysCountsTheirDecisionsFromTheRecordsAndTheWholeDaysFromTheKeptCounts() {
+        Instant midnight = Instant.parse("2026-03-10T00:00:00Z");
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.minusSeconds(43_200 + 1), "READY")); // before from
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.minusSeconds(3_600), "READY"));
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.plusSeconds(60), "NOT_READY"));
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.plusSeconds(86_400 + 60), "READY"));
+        trail.store(decidedAt(record(null, "RULE-A"), midnight.plusSeconds(86_400 + 1_800), "READY")); // at `to`
+        Instant from = midnight.minusSeconds(43_200);
+        Instant to = midnight.plusSeconds(86_400 + 1_800);
+        assertThat(queries.dailyVerdicts(from, to)).containsExactly(
+                new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-09"), "READY", 1),
+                new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-10"), "NOT_READY", 1),
+                new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-11"), "READY", 1));
+        assertThat(queries.dailyVerdicts(midnight.minusSeconds(7_200), midnight.plusSeconds(120))).containsExactly(
+                new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-09"), "READY", 1),
+                new AuditQueries.DailyCount(java.time.LocalDate.parse("2026-03-10"), "NOT_READY", 1));
+    }
+
+    @Test
+    void theWriterKeepsTheDailyCountsAndAPurgeTakesOffWhatItRemoves() {
+        Instant old = Instant.now().minus(40, ChronoUnit.DAYS);
+        for (int i = 0; i < 3; i++) {
+            trail.store(decidedAt(record(null, "RULE-A"), old.plusMillis(i), "READY"));
+        }
+        trail.store(record(null, "RULE-A")); // today, NOT_READY
+        long oldDay = DailyVerdictCounts.utcDay(old.plusMillis(2));
+        assertThat(keptCount(oldDay, "READY")).isEqualTo(3);
+        assertThat(keptCount(DailyVerdictCounts.utcDay(Instant.now()), "NOT_READY")).isEqualTo(1);
+        new RetentionPurge(writer).purgeBefore(old.plus(1, ChronoUnit.DAYS));
+        assertThat(keptCount(oldDay, "READY")).isZero();
+        assertThat(keptCount(DailyVerdictCounts.utcDay(Instant.now()), "NOT_READY")).isEqualTo(1);
+        assertThat(queries.dailyVerdicts(old.minus(1, ChronoUnit.DAYS), Instant.now().plusSeconds(60)))
+                .extracting(AuditQueries.DailyCount::verdict, AuditQueries.DailyCount::decisions)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NOT_READY", 1L));
+    }
+
+    private long keptCount(long day, String verdict) {
+        return jdbc.queryForList("SELECT decisions FROM audit_daily_verdict WHERE utc_day = ? AND verdict = ?",
+                Long.class, day, verdict).stream().findFirst().orElse(0L);
+    }
+
+    @Test
     void searchByCallerFindsOnlyThatCallersDecisionsNewestFirst() {
         for (int i = 0; i < 5; i++) {
             trail.store(record(null, "RULE-A", i % 2 == 0 ? "service-a" : "service-b"));
