@@ -16,7 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /console/decisions/{id}}: one decision, why it came out so, what would improve it, and its replay. */
+/**
+ * {@code /console/decisions/{id}}: one decision, why it came out so, and its replay; with
+ * {@code ?advice=1} also what would improve it (remedies) and what to find out (questions). The
+ * advice is asked for because its searches cost up to {@code draagvlak.remedies.time-limit} of CPU,
+ * which a plain look at a decision should not pay.
+ */
 @Controller
 class DecisionPageController {
 
@@ -36,22 +41,33 @@ class DecisionPageController {
     }
 
     @GetMapping("/console/decisions/{id}")
-    String decision(@PathVariable String id, Model model) {
+    String decision(@PathVariable String id, @RequestParam(defaultValue = "false") boolean advice, Model model) {
         StoredDecision stored = find(id);
         model.addAttribute("decision", pages.of(stored));
-        model.addAttribute("advice", advice(stored));
+        addAdviceIfAsked(stored, advice, model);
         return "console/decision";
     }
 
-    /** Replays the stored request on its own ruleset (or {@code ruleset=active}) and shows the page with the result. */
+    /**
+     * Replays the stored request on its own ruleset (or {@code ruleset=active}) and shows the page with the result;
+     * the advice only if the page it came from showed it ({@code advice=1}, a hidden field of the replay form).
+     */
     @PostMapping("/console/decisions/{id}/replay")
-    String replay(@PathVariable String id, @RequestParam(required = false) String ruleset, Model model) {
+    String replay(@PathVariable String id, @RequestParam(required = false) String ruleset,
+                  @RequestParam(defaultValue = "false") boolean advice, Model model) {
         StoredDecision stored = find(id);
         String choice = ruleset == null || ruleset.isBlank() || ruleset.equals("own") ? null : ruleset;
         model.addAttribute("replay", replay.replay(stored, choice));
         model.addAttribute("decision", pages.of(stored));
-        model.addAttribute("advice", advice(stored));
+        addAdviceIfAsked(stored, advice, model);
         return "console/decision";
+    }
+
+    /** Without {@code advice} the page shows the control that asks for it, and no search runs. */
+    private void addAdviceIfAsked(StoredDecision stored, boolean asked, Model model) {
+        if (asked) {
+            model.addAttribute("advice", advice(stored));
+        }
     }
 
     /** Remedies and questions exactly as the API answers them for this decision. */

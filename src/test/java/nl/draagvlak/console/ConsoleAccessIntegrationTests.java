@@ -34,7 +34,7 @@ class ConsoleAccessIntegrationTests {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> PAGES = List.of("/console", "/console/rulesets", "/console/rules",
-            "/console/decisions/{id}", "/console/rulesets/active/diff/active");
+            "/console/decisions/{id}", "/console/decisions/{id}?advice=1", "/console/rulesets/active/diff/active");
 
     @LocalServerPort
     int port;
@@ -154,12 +154,48 @@ class ConsoleAccessIntegrationTests {
               "nbaSetDefinedJointly":true,"dashboardNeedsAsked":true,"feedbackCollected":true,"feedbackIncorporated":true,
               "successSharedJointly":true}}""";
 
+    private static final Pattern ADVICE_LINK = Pattern.compile("<a id=\"advice-link\" href=\"([^\"]+)\"");
+
     @Test
-    void theDecisionPageShowsTheRemediesAndQuestionsTheApiGivesForThatDecision() {
+    void aPlainViewOfTheDecisionPageOffersTheAdviceInsteadOfSearchingForIt() {
+        String id = decide(BACK_OFFICE_ONLY);
+        String page = signIn(TestUsers.AUDIT).get("/console/decisions/" + id).expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+
+        Matcher link = ADVICE_LINK.matcher(page);
+        assertThat(link.find()).as(page).isTrue();
+        assertThat(link.group(1)).isEqualTo("/console/decisions/" + id + "?advice=1#remedies-heading");
+        assertThat(page).contains("<section id=\"advice\" aria-labelledby=\"advice-heading\">")
+                .contains("<a href=\"#advice-heading\">")
+                // Neither search ran: no remedies, no questions, and no on-page link to them.
+                .doesNotContain("<section id=\"remedies\"").doesNotContain("<section id=\"questions\"")
+                .doesNotContain("remedies-READY").doesNotContain("href=\"#remedies-heading\"")
+                .doesNotContain("href=\"#questions-heading\"");
+    }
+
+    @Test
+    void aReplayShowsTheAdviceOnlyWhenThePageItCameFromShowedIt() {
+        String id = decide(BACK_OFFICE_ONLY);
+        Session audit = signIn(TestUsers.AUDIT);
+        String plain = audit.get("/console/decisions/" + id).returnResult(String.class).getResponseBody();
+        String asked = audit.get("/console/decisions/" + id + "?advice=1").returnResult(String.class).getResponseBody();
+        assertThat(plain).doesNotContain("name=\"advice\"");
+        assertThat(asked).contains("<input type=\"hidden\" name=\"advice\" value=\"1\">");
+
+        String replayedPlain = audit.post("/console/decisions/" + id + "/replay", "ruleset=own").expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        String replayedAsked = audit.post("/console/decisions/" + id + "/replay", "ruleset=own&advice=1")
+                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+        assertThat(replayedPlain).contains("id=\"replay-result\"").contains("id=\"advice-link\"")
+                .doesNotContain("<section id=\"remedies\"");
+        assertThat(replayedAsked).contains("id=\"replay-result\"").contains("<h3 id=\"remedies-READY\">")
+                .doesNotContain("id=\"advice-link\"");
+    }
+
+    @Test
+    void askingForTheAdviceShowsTheRemediesAndQuestionsTheApiGivesForThatDecision() {
         RestTestClient audit = TestUsers.restClient(port);
-        String id = audit.post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).body(BACK_OFFICE_ONLY)
-                .exchange().expectStatus().isCreated().returnResult(tools.jackson.databind.JsonNode.class)
-                .getResponseBody().get("decisionId").asText();
+        String id = decide(BACK_OFFICE_ONLY);
         tools.jackson.databind.JsonNode remedies = audit.get().uri("/api/v1/decisions/" + id + "/remedies").exchange()
                 .expectStatus().isOk().returnResult(tools.jackson.databind.JsonNode.class).getResponseBody();
         tools.jackson.databind.JsonNode questions = audit.get().uri("/api/v1/decisions/" + id + "/questions").exchange()
@@ -168,8 +204,14 @@ class ConsoleAccessIntegrationTests {
                 .isEqualTo("preconditions.backOfficeInOrder");
         assertThat(questions.get("questions")).as(questions.toString()).isNotEmpty();
 
-        String page = signIn(TestUsers.AUDIT).get("/console/decisions/" + id).expectStatus().isOk()
-                .returnResult(String.class).getResponseBody();
+        // Asked for the way a reader asks: by following the link of the plain page.
+        Session session = signIn(TestUsers.AUDIT);
+        Matcher link = ADVICE_LINK.matcher(session.get("/console/decisions/" + id).returnResult(String.class)
+                .getResponseBody());
+        assertThat(link.find()).isTrue();
+        String page = session.get(link.group(1).replaceFirst("#.*", "")).expectStatus().isOk().returnResult(String.class).getResponseBody();
+        assertThat(page).doesNotContain("id=\"advice-link\"").contains("<a href=\"#remedies-heading\">")
+                .contains("<a href=\"#questions-heading\">");
         int start = page.indexOf("<section id=\"remedies\"");
         assertThat(start).as(page).isNotNegative();
         String advice = page.substring(start);
@@ -183,6 +225,12 @@ class ConsoleAccessIntegrationTests {
         for (tools.jackson.databind.JsonNode question : questions.get("questions")) {
             assertThat(advice).contains("<code>" + question.get("path").asText() + "</code>");
         }
+    }
+
+    private String decide(String request) {
+        return TestUsers.restClient(port).post().uri("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON)
+                .body(request).exchange().expectStatus().isCreated().returnResult(tools.jackson.databind.JsonNode.class)
+                .getResponseBody().get("decisionId").asText();
     }
 
     @Test

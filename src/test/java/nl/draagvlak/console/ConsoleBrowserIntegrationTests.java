@@ -38,9 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The console in a real headless Chromium (Debian's chromium and chromedriver; nothing is
  * downloaded): an auditor who is also allowed to decide and to administer the rules signs in,
  * decides in the try form, finds the decision in the search, opens it, sees its fired rules and
- * the facts they matched, replays it, reloads a changed rules folder and opens the diff. Each page
- * is saved as a screenshot under {@code target/console-screenshots/}. Without the browser the test
- * is skipped, with the reason.
+ * the facts they matched, asks for its remedies and questions, replays it, reloads a changed rules
+ * folder and opens the diff. Each page is saved as a screenshot under
+ * {@code target/console-screenshots/}. Without the browser the test is skipped, with the reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserIntegrationTests {
@@ -154,10 +154,22 @@ class ConsoleBrowserIntegrationTests {
                 .contains("rule \"").contains("end");
         screenshot("04-decision");
 
-        // Replayed on its own ruleset: identical.
+        // Remedies and questions only when asked: the plain page has the link and no search result.
+        assertThat(browser.findElements(By.id("remedies"))).isEmpty();
+        assertThat(browser.findElements(By.id("questions"))).isEmpty();
+        browser.findElement(By.id("advice-link")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("?advice=1#remedies-heading");
+        assertThat(text("remedies-heading")).isEqualTo("What to do about it");
+        assertThat(text("remedies-complete")).startsWith("The search");
+        assertThat(browser.findElement(By.id("questions-heading")).getText()).startsWith("What to find out");
+        assertThat(browser.findElements(By.id("advice-link"))).isEmpty();
+        screenshot("05-advice");
+
+        // Replayed on its own ruleset: identical, and the advice asked for stays on the page.
         browser.findElement(By.id("replay-button")).click();
         assertThat(text("replay-result")).startsWith("Identical");
-        screenshot("05-replay");
+        assertThat(browser.findElements(By.id("remedies"))).hasSize(1);
+        screenshot("06-replay");
 
         // A broken edit is rejected and listed; a good one is activated; the diff shows the changed rule.
         RuleEdits edits = new RuleEdits(RULES);
@@ -170,18 +182,18 @@ class ConsoleBrowserIntegrationTests {
         assertThat(text("reload-result")).startsWith("ACTIVATED");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Rejected candidates")
                 .contains("support/stakeholders.drl");
-        screenshot("06-rulesets");
+        screenshot("07-rulesets");
         browser.findElement(By.linkText("with the version before")).click();
         assertThat(browser.getCurrentUrl()).contains("/diff/");
         assertThat(browser.findElement(By.cssSelector(".changed-rule")).getText())
                 .contains("SUP-STAKEHOLDER-NOT-INVOLVED").contains("(edit 1)");
-        screenshot("07-diff");
+        screenshot("08-diff");
 
         // The rules with their use: the one decision's rules fired, most never did.
         open("/console/rules");
         assertThat(text("rules-summary")).contains("never fired");
         assertThat(browser.findElements(By.cssSelector("tr.never-fired"))).isNotEmpty();
-        screenshot("08-rules");
+        screenshot("09-rules");
     }
 
     @Test
@@ -191,7 +203,7 @@ class ConsoleBrowserIntegrationTests {
         signIn(TestUsers.DECIDE);
         open("/console");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
-        screenshot("09-denied");
+        screenshot("10-denied");
         browser.manage().deleteAllCookies();
     }
 
