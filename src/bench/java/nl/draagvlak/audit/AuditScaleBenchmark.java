@@ -125,8 +125,8 @@ public final class AuditScaleBenchmark {
                 + " repetitions, the first, cold call included)");
         System.out.println("| records | load | disk | rule X, last 30 days (common) | rule X, last 30 days (rare)"
                 + " | verdict | verdict, last 30 days | decision by id | verdicts per day, last 30 days (console chart)"
-                + " | verify (full chain) | before the fix |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | rule usage, last 30 days (rules page) | verify (full chain) | before the fix |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
     }
 
@@ -161,6 +161,7 @@ public final class AuditScaleBenchmark {
             String verdict30;
             String byId;
             String chart;
+            String usage;
             String verify;
             String before;
             try (HikariDataSource pool = pool(store.queryUrl(), 2)) {
@@ -209,6 +210,10 @@ public final class AuditScaleBenchmark {
                 });
                 chart = time("dailyVerdicts from=now-30d (the console's chart)", options.reps, tick,
                         () -> queries.dailyVerdicts(from, now).size());
+                RuleUsageQuery ruleUsage = new RuleUsageQuery(new JdbcTemplate(pool),
+                        JsonMapper.builder().build());
+                usage = time("rule usage from=now-30d (the rules page)", Math.min(options.reps, 3), tick,
+                        () -> ruleUsage.usage(from, now, null).size());
                 // The same searches with the ORDER BY that AuditQueries had before V1's indexes were
                 // matched (ORDER BY seq alone), for the before/after comparison in docs/audit-scale.md.
                 int preReps = Math.min(options.reps, 3);
@@ -226,9 +231,9 @@ public final class AuditScaleBenchmark {
                 explain(store, captured, queries, RULES[rare], from);
                 verify = verify(pool, size, tick);
             }
-            return String.format(Locale.ROOT, "| %s | %.1f s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+            return String.format(Locale.ROOT, "| %s | %.1f s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                     power(size), loadMillis / 1000.0, disk.replaceAll(" \\(.*", ""), rule30Common, rule30Rare, verdict,
-                    verdict30, byId, chart, verify, before);
+                    verdict30, byId, chart, usage, verify, before);
         } finally {
             if (!options.keep) {
                 store.drop();
