@@ -2,15 +2,20 @@ package nl.draagvlak.ruleset;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.draagvlak.engine.CompiledRuleset;
+import nl.draagvlak.engine.RuleFile;
 import nl.draagvlak.engine.RuleFolder;
+import nl.draagvlak.engine.RulesetCompiler;
+import nl.draagvlak.engine.RulesetVersion;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -18,8 +23,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * Starts compiling the rules as soon as the configuration is known, on a thread of its own, so
  * that the compile (seconds when not cached) overlaps the start of the Spring context instead of
- * following it; once compiled, the same thread runs the gate's lint and scenarios on it, so that a
- * first start need not run them on the main thread after the store is migrated. {@link ActiveRuleset}
+ * following it; once compiled, the same thread runs the gate's lint and scenarios on a version new
+ * here, so that a first start need not run them on the main thread after the store is migrated. {@link ActiveRuleset}
  * takes the compile, or its error, when it is created, waiting at most {@link #COMPILE_LIMIT}, and
  * the gate's findings only when they are for the folder and the scenarios it reads itself.
  */
@@ -41,15 +46,31 @@ public final class RulesetWarmup implements ApplicationListener<ApplicationEnvir
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         RulesProperties properties = Binder.get(event.getEnvironment()).bindOrCreate("draagvlak.rules",
                 RulesProperties.class);
-        var compiler = RulesetConfiguration.compilerFor(properties);
+        started = new Started(properties.dir(), properties.cacheDir(), properties.casesDir(), warmUp(properties));
+    }
+
+    /**
+     * Compiles the folder and, unless this machine compiled that version before (cached), runs the
+     * gate on it. A version compiled before was most likely active before, and a start whose folder
+     * is as the store last saw it restores that version without a gate: the run would only take
+     * the cores the rest of the start needs. Any other start runs the gate itself when needed.
+     */
+    static UnderWay warmUp(RulesProperties properties) {
+        RulesetCompiler compiler = RulesetConfiguration.compilerFor(properties);
         ScenarioSuite scenarios = new ScenarioSuite(properties.casesDir());
         RulesetGate gate = new RulesetGate(compiler, scenarios);
-        UnderWay underWay = inBackground(() -> compiler.compile(RuleFolder.read(properties.dir())),
-                compiled -> {
-                    String fingerprint = scenarios.fingerprint(); // before the run: a change during it shows
-                    return new Gated(gate.check(compiled.files(), compiled), fingerprint);
-                });
-        started = new Started(properties.dir(), properties.cacheDir(), properties.casesDir(), underWay);
+        AtomicBoolean newHere = new AtomicBoolean();
+        return inBackground(() -> {
+            List<RuleFile> files = RuleFolder.read(properties.dir());
+            newHere.set(!compiler.compiledBefore(RulesetVersion.of(files)));
+            return compiler.compile(files);
+        }, compiled -> {
+            if (!newHere.get()) {
+                return null;
+            }
+            String fingerprint = scenarios.fingerprint(); // before the run: a change during it shows
+            return new Gated(gate.check(compiled.files(), compiled), fingerprint);
+        });
     }
 
     /** The gate's findings on what the warm-up compiled, and the fingerprint of the scenarios it ran. */
@@ -83,7 +104,7 @@ public final class RulesetWarmup implements ApplicationListener<ApplicationEnvir
          * scenarios as they are now; empty otherwise (the caller then runs the gate itself).
          */
         Optional<RulesetGate.Checked> gated(String folderVersion, ScenarioSuite scenarios) {
-            Gated found = await(gated);
+            Gated found = await(gated); // null: no run (abandoned, failed, or not started)
             if (found == null || !found.checked().version().equals(folderVersion)
                     || !found.scenarios().equals(scenarios.fingerprint())) {
                 return Optional.empty();

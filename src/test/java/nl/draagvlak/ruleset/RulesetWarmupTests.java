@@ -71,7 +71,7 @@ class RulesetWarmupTests {
                 ? scenario.replace("  verdict: READY\n", "  verdict: NOT_READY\n")
                 : scenario.replaceFirst("  verdict: \\w+\n", "  verdict: READY\n"));
 
-        RulesProperties properties = new RulesProperties(rules, Duration.ZERO, 20_000, "", true, Duration.ZERO, cases);
+        RulesProperties properties = properties(cases, "");
         assertThatThrownBy(() -> new ActiveRuleset(properties, compiler, new MemoryRulesetHistory(),
                 new RuleCounters(), Optional.of(underWay), false))
                 .hasMessageContaining("do not pass the gate")
@@ -84,8 +84,7 @@ class RulesetWarmupTests {
         ActiveRuleset.join(underWay.compile());
         new RuleEdits(rules).failingScenarios();
 
-        RulesProperties properties = new RulesProperties(rules, Duration.ZERO, 20_000, "", true, Duration.ZERO,
-                Path.of("test-cases"));
+        RulesProperties properties = properties(Path.of("test-cases"), "");
         assertThatThrownBy(() -> new ActiveRuleset(properties, compiler, new MemoryRulesetHistory(),
                 new RuleCounters(), Optional.of(underWay), false))
                 .hasMessageContaining("do not pass the gate").hasMessageContaining("test-cases/");
@@ -94,8 +93,7 @@ class RulesetWarmupTests {
     @Test
     void aStartThatTakesTheWarmUpsFindingsActivatesTheWarmUpsCompile() {
         RulesetWarmup.UnderWay underWay = warmUp(new ScenarioSuite(Path.of("test-cases")));
-        RulesProperties properties = new RulesProperties(rules, Duration.ZERO, 20_000, "", true, Duration.ZERO,
-                Path.of("test-cases"));
+        RulesProperties properties = properties(Path.of("test-cases"), "");
         ActiveRuleset active = new ActiveRuleset(properties, compiler, new MemoryRulesetHistory(), new RuleCounters(),
                 Optional.of(underWay), false);
 
@@ -103,13 +101,27 @@ class RulesetWarmupTests {
         assertThat(active.lastCandidate().outcome()).isEqualTo(CandidateOutcome.Outcome.ACTIVATED);
     }
 
-    /** The warm-up as the start runs it: compile the folder, then the gate on what it compiled. */
+    @Test
+    void aVersionCompiledHereBeforeIsCompiledButNotGatedByTheWarmUp(@TempDir Path cache) {
+        RulesProperties properties = properties(Path.of("test-cases"), cache.toString());
+        String version = RulesetConfiguration.compilerFor(properties).compile(RuleFolder.read(rules)).version();
+
+        RulesetWarmup.UnderWay underWay = RulesetWarmup.warmUp(properties);
+
+        assertThat(ActiveRuleset.join(underWay.compile()).version()).isEqualTo(version);
+        assertThat(underWay.gated(version, new ScenarioSuite(Path.of("test-cases")))).isEmpty();
+        RulesetWarmup.UnderWay firstTime = RulesetWarmup.warmUp(properties(Path.of("test-cases"), ""));
+        assertThat(firstTime.gated(ActiveRuleset.join(firstTime.compile()).version(),
+                new ScenarioSuite(Path.of("test-cases")))).isPresent();
+    }
+
+    /** The warm-up as the start runs it, with no compile cache: every version is new here. */
     private RulesetWarmup.UnderWay warmUp(ScenarioSuite scenarios) {
-        RulesetGate gate = new RulesetGate(compiler, scenarios);
-        return RulesetWarmup.inBackground(() -> compiler.compile(RuleFolder.read(rules)), compiled -> {
-            String fingerprint = scenarios.fingerprint();
-            return new RulesetWarmup.Gated(gate.check(compiled.files(), compiled), fingerprint);
-        });
+        return RulesetWarmup.warmUp(properties(scenarios.folder(), ""));
+    }
+
+    private RulesProperties properties(Path cases, String cacheDir) {
+        return new RulesProperties(rules, Duration.ZERO, 20_000, cacheDir, true, Duration.ZERO, cases);
     }
 
     private static boolean expectsAVerdict(Path scenario) {
