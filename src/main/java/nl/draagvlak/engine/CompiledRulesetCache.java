@@ -62,6 +62,11 @@ public final class CompiledRulesetCache {
         }
     }
 
+    /** Whether a compile of the version is kept here (it may still fail to load). */
+    boolean holds(String version) {
+        return environment != null && Files.isRegularFile(fileFor(version));
+    }
+
     void store(String version, byte[] kjar) {
         if (environment == null) {
             return;

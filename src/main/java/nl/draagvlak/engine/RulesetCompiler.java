@@ -61,6 +61,11 @@ public final class RulesetCompiler {
         return ExecutableModelProject.class.getName() + "\n" + KMODULE_XML;
     }
 
+    /** Whether this compiler's cache holds a compile of the version, made here before. */
+    public boolean compiledBefore(String version) {
+        return cache != null && cache.holds(version);
+    }
+
     /** The version hashes every file (levers included); Drools sees only the DRL files. */
     public CompiledRuleset compile(List<RuleFile> files) {
         List<RuleFile> drl = files.stream().filter(RuleFile::isDrl).toList();

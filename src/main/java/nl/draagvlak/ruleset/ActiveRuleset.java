@@ -71,15 +71,17 @@ public final class ActiveRuleset {
     /** Takes the folder's first compile from one already under way, if there is one. */
     public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler, RulesetHistory history,
                          RuleCounters counters, Optional<CompletableFuture<CompiledRuleset>> underWay) {
-        this(properties, compiler, history, counters, underWay, false);
+        this(properties, compiler, history, counters, underWay.map(RulesetWarmup.UnderWay::compileOnly), false);
     }
 
     /**
+     * @param underWay     the start-up compile of the folder and the gate's run on it, if under way: its
+     *                     findings are taken when they are for the folder and scenarios read here
      * @param followsStore whether the store's newest activation is the active version, whichever node
      *                     made it (several nodes on one store): see {@link #follow()}
      */
     public ActiveRuleset(RulesProperties properties, RulesetCompiler compiler, RulesetHistory history,
-                         RuleCounters counters, Optional<CompletableFuture<CompiledRuleset>> underWay,
+                         RuleCounters counters, Optional<RulesetWarmup.UnderWay> underWay,
                          boolean followsStore) {
         this.followsStore = followsStore;
         this.properties = properties;
@@ -92,10 +94,14 @@ public final class ActiveRuleset {
             log.warn("No scenario folder at {}: candidates are compiled and linted, but no scenario is run",
                     properties.casesDir().toAbsolutePath());
         }
-        if (followsStore) {
-            startFollowing(underWay);
-        } else {
-            start(underWay);
+        try {
+            if (followsStore) {
+                startFollowing(underWay);
+            } else {
+                start(underWay);
+            }
+        } finally {
+            underWay.ifPresent(RulesetWarmup.UnderWay::abandonGate); // not needed, or taken already
         }
     }
 
@@ -104,7 +110,7 @@ public final class ActiveRuleset {
      * a folder that differs is a candidate like any other. With nothing recorded to fall back on, a
      * folder that does not pass the gate stops the start.
      */
-    private void start(Optional<CompletableFuture<CompiledRuleset>> underWay) {
+    private void start(Optional<RulesetWarmup.UnderWay> underWay) {
         List<RuleFile> files = FolderWatch.readSteady(properties.dir());
         String folder = RulesetVersion.of(files);
         CompiledRuleset warm = warmCompile(underWay, folder);
@@ -118,7 +124,7 @@ public final class ActiveRuleset {
                     last.version(), current().rules().size());
             return;
         }
-        RulesetGate.Checked checked = gate.check(files, warm);
+        RulesetGate.Checked checked = checkedAtStart(underWay, files, folder, warm);
         if (checked.passed()) {
             activate(checked.ruleset(), "start", activations.isEmpty() ? "first start"
                     : "the rules folder changed while the service was stopped", List.of(), folder);
@@ -148,7 +154,7 @@ public final class ActiveRuleset {
      * while the node was stopped). A folder that is empty, missing, or holds a version activated
      * before (an older one, say) is not: the node takes the store's version and the others keep it.
      */
-    private void startFollowing(Optional<CompletableFuture<CompiledRuleset>> underWay) {
+    private void startFollowing(Optional<RulesetWarmup.UnderWay> underWay) {
         List<RuleFile> files = readFolderOrNothing();
         String folder = RulesetVersion.of(files);
         lastSeen = folder;
@@ -159,7 +165,7 @@ public final class ActiveRuleset {
         }
         CompiledRuleset warm = warmCompile(underWay, folder);
         if (!files.isEmpty() && history.files(folder).isEmpty()) {
-            RulesetGate.Checked checked = gate.check(files, warm);
+            RulesetGate.Checked checked = checkedAtStart(underWay, files, folder, warm);
             if (checked.passed()) {
                 activate(checked.ruleset(), "start", "the rules folder holds a version new to the store", List.of(),
                         folder);
@@ -265,12 +271,27 @@ public final class ActiveRuleset {
         return null;
     }
 
-    private static CompiledRuleset warmCompile(Optional<CompletableFuture<CompiledRuleset>> underWay, String folder) {
+    /**
+     * The gate's findings on the folder at start: those of the warm-up's run when it ran on this
+     * folder version with the scenarios as they are now, else those of a run here.
+     */
+    private RulesetGate.Checked checkedAtStart(Optional<RulesetWarmup.UnderWay> underWay, List<RuleFile> files,
+                                               String folder, CompiledRuleset warm) {
+        if (warm != null && underWay.isPresent()) {
+            Optional<RulesetGate.Checked> gated = underWay.get().gated(folder, gate.scenarios());
+            if (gated.isPresent()) {
+                return gated.get();
+            }
+        }
+        return gate.check(files, warm);
+    }
+
+    private static CompiledRuleset warmCompile(Optional<RulesetWarmup.UnderWay> underWay, String folder) {
         if (underWay.isEmpty()) {
             return null;
         }
         try {
-            CompiledRuleset warm = join(underWay.get());
+            CompiledRuleset warm = join(underWay.get().compile());
             return warm.version().equals(folder) ? warm : null;
         } catch (RulesetCompilationException e) {
             return null; // the gate compiles the folder again and reports what is wrong
