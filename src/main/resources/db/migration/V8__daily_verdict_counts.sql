@@ -14,3 +14,16 @@ SELECT utc_day, verdict, COUNT(*)
 FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM decided_at) / 86400) AS BIGINT) AS utc_day, verdict
       FROM audit_record WHERE kind = 'DECISION') d
 GROUP BY utc_day, verdict;
+
+-- Per UTC day, ruleset version and rule: in how many decisions the rule fired, and how often in all
+-- (a per-stakeholder rule fires once per stakeholder). Kept like the verdict counts, for the rules
+-- page and GET /api/v1/rules/usage; the counts of records stored before this table are made from
+-- their traces by the next migration (V9, Java: SQL cannot read the trace).
+CREATE TABLE audit_daily_rule (
+    utc_day          BIGINT        NOT NULL,
+    ruleset_version  VARCHAR(80)   NOT NULL,
+    rule_id          VARCHAR(100)  NOT NULL,
+    decisions        BIGINT        NOT NULL,
+    firings          BIGINT        NOT NULL,
+    PRIMARY KEY (utc_day, ruleset_version, rule_id)
+);

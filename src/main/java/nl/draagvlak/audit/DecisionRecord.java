@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param responseBody the 201 body exactly as answered
  * @param traceJson    the full trace, with a snapshot of every fact each activation matched
  * @param timingsJson  how long deciding took, in microseconds, per step
- * @param ruleIds      the ids of the rules that fired, for search
+ * @param ruleIds      the ids of the rules that fired, in firing order (a rule once per firing): for search
+ *                     and the daily counts of rule use
  * @param language     the language of the findings' messages ({@code en} or {@code nl})
  */
 public record DecisionRecord(String decisionId, Instant decidedAt, String rulesetVersion, String verdict,

@@ -176,8 +176,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 List<PendingWrite> accepted = refuseTakenKeys(connection, claimed);
                 head = write(connection, accepted, head);
-                DailyVerdictCounts.add(connection, accepted.stream().map(PendingWrite::record)
-                        .filter(java.util.Objects::nonNull).toList());
+                List<DecisionRecord> decisions = accepted.stream().map(PendingWrite::record)
+                        .filter(java.util.Objects::nonNull).toList();
+                DailyVerdictCounts.add(connection, decisions);
+                DailyRuleCounts.add(connection, decisions);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     update.setLong(1, head.seq());
@@ -323,7 +325,7 @@ final class GroupCommitWriter implements AutoCloseable {
         bind(records, chained, head.hash(), hash);
         records.setString(18, record.language());
         records.addBatch();
-        for (String ruleId : record.ruleIds()) {
+        for (String ruleId : new java.util.LinkedHashSet<>(record.ruleIds())) { // a row per rule, not per firing
             bindRule(rules, ruleId, chained.seq(), record.decidedAt());
             rules.addBatch();
         }

@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How often each rule fired in the stored decisions of a period: in how many decisions, and how
- * many times in all (a per-stakeholder rule fires once per stakeholder). Read from each decision's
- * trace, in chunks of the chain's key between the period's first and last record, so neither store
- * holds the period in memory at once.
+ * many times in all (a per-stakeholder rule fires once per stakeholder). Whole days come from the
+ * counts the writer keeps per day; a period's partial first and last day are read from each
+ * decision's trace, in chunks of the chain's key, so neither store holds them in memory at once.
  */
 public final class RuleUsageQuery {
 
@@ -36,16 +36,38 @@ public final class RuleUsageQuery {
         this.json = json;
     }
 
-    /** By rule id, for decisions from {@code from} (inclusive) to {@code to} (exclusive), on one version if given. */
+    /**
+     * By rule id, for decisions from {@code from} (inclusive) to {@code to} (exclusive), on one version if
+     * given: the whole UTC days in between from the kept daily counts ({@link DailyRuleCounts}), the
+     * partial days at the two ends from the traces of their decisions.
+     */
     public Map<String, Usage> usage(Instant from, Instant to, String rulesetVersion) {
+        Map<String, long[]> counts = new TreeMap<>();
+        long firstWhole = Math.floorDiv(from.getEpochSecond() + 86_399L, 86_400L);
+        long endWhole = DailyVerdictCounts.utcDay(to);
+        if (firstWhole >= endWhole) {
+            fromTraces(from, to, rulesetVersion, counts);
+        } else {
+            fromTraces(from, Instant.ofEpochSecond(firstWhole * 86_400L), rulesetVersion, counts);
+            DailyRuleCounts.wholeDays(jdbc, firstWhole, endWhole, rulesetVersion, counts);
+            fromTraces(Instant.ofEpochSecond(endWhole * 86_400L), to, rulesetVersion, counts);
+        }
+        Map<String, Usage> usage = new TreeMap<>();
+        counts.forEach((ruleId, count) -> usage.put(ruleId, new Usage(count[0], count[1])));
+        return usage;
+    }
+
+    private void fromTraces(Instant from, Instant to, String rulesetVersion, Map<String, long[]> counts) {
+        if (!from.isBefore(to)) {
+            return;
+        }
         OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
         OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
         Map<String, Object> bounds = jdbc.queryForMap(
                 "SELECT MIN(seq) AS low, MAX(seq) AS high FROM audit_record WHERE decided_at >= ? AND decided_at < ?",
                 start, end);
-        Map<String, long[]> counts = new TreeMap<>();
         if (bounds.get("low") == null) {
-            return Map.of();
+            return;
         }
         long after = ((Number) bounds.get("low")).longValue() - 1;
         long high = ((Number) bounds.get("high")).longValue();
@@ -69,9 +91,6 @@ public final class RuleUsageQuery {
             }
             after = last[0];
         }
-        Map<String, Usage> usage = new TreeMap<>();
-        counts.forEach((ruleId, count) -> usage.put(ruleId, new Usage(count[0], count[1])));
-        return usage;
     }
 
     private void count(String trace, Map<String, long[]> counts) {

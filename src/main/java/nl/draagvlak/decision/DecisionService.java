@@ -157,7 +157,7 @@ public class DecisionService {
         DecisionRecord record = new DecisionRecord(decisionId, decidedAt, ruleset.version(), decision.verdict().name(),
                 idempotencyKey, requestHash, new String(body, StandardCharsets.UTF_8), response, trace,
                 json.writeValueAsString(timings), caller,
-                decision.trace().stream().map(TraceEntry::ruleId).distinct().toList(), language.tag());
+                decision.trace().stream().map(TraceEntry::ruleId).toList(), language.tag());
         auditTrail.store(record);
         return record;
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -436,6 +437,66 @@ abstract class AuditStoreContract {
         assertThat(queries.dailyVerdicts(old.minus(1, ChronoUnit.DAYS), Instant.now().plusSeconds(60)))
                 .extracting(AuditQueries.DailyCount::verdict, AuditQueries.DailyCount::decisions)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("NOT_READY", 1L));
+    }
+
+    @Test
+    void ruleUsageCountsDecisionsAndFiringsAlikeFromTheKeptCountsAndFromTheTracesOfPartialDays() {
+        Instant midnight = Instant.parse("2026-03-10T00:00:00Z");
+        // RULE-A fires twice (two stakeholders), RULE-B once, in each decision
+        for (Instant at : List.of(midnight.minusSeconds(600), midnight.plusSeconds(600),
+                midnight.plusSeconds(86_400 + 600), midnight.plusSeconds(2 * 86_400 + 600))) {
+            trail.store(firing(at, "RULE-A", "RULE-B", "RULE-A"));
+        }
+        Instant from = midnight.minusSeconds(3_600);                    // 9 March 23:00: a partial day
+        Instant to = midnight.plusSeconds(2 * 86_400 + 3_600);          // 12 March 01:00: a partial day
+        Map<String, RuleUsageQuery.Usage> usage = new RuleUsageQuery(jdbc, JSON).usage(from, to, null);
+        assertThat(usage).containsEntry("RULE-A", new RuleUsageQuery.Usage(4, 8))
+                .containsEntry("RULE-B", new RuleUsageQuery.Usage(4, 4));
+        assertThat(new RuleUsageQuery(jdbc, JSON).usage(midnight, midnight.plusSeconds(86_400), null))
+                .containsEntry("RULE-A", new RuleUsageQuery.Usage(1, 2));
+        assertThat(new RuleUsageQuery(jdbc, JSON).usage(from, to, "sha256:other")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM audit_daily_rule WHERE rule_id = 'RULE-A'", Long.class))
+                .as("the writer's counts").isEqualTo(8);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_rule_fired", Long.class))
+                .as("one search row per rule and decision, not per firing").isEqualTo(8);
+    }
+
+    @Test
+    void aPurgeTakesItsDecisionsOffTheRuleCounts() {
+        Instant old = Instant.now().minus(40, ChronoUnit.DAYS);
+        trail.store(firing(old, "RULE-A", "RULE-A"));
+        trail.store(firing(Instant.now(), "RULE-A"));
+        new RetentionPurge(writer).purgeBefore(old.plus(1, ChronoUnit.DAYS));
+        assertThat(jdbc.queryForObject("SELECT SUM(decisions) FROM audit_daily_rule WHERE rule_id = 'RULE-A'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM audit_daily_rule WHERE rule_id = 'RULE-A'", Long.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theMigrationCountsTheRulesOfDecisionsStoredBeforeTheCountsWereKept() {
+        Instant day = Instant.parse("2026-02-01T12:00:00Z");
+        trail.store(firing(day, "RULE-A", "RULE-B", "RULE-A"));
+        trail.store(firing(day.plusSeconds(60), "RULE-B"));
+        jdbc.update("DELETE FROM audit_daily_rule");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version = '9'");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        assertThat(new RuleUsageQuery(jdbc, JSON).usage(day.minus(2, ChronoUnit.DAYS), day.plus(2, ChronoUnit.DAYS), null))
+                .containsEntry("RULE-A", new RuleUsageQuery.Usage(1, 2))
+                .containsEntry("RULE-B", new RuleUsageQuery.Usage(2, 2));
+    }
+
+    /** A decision whose trace and rule list name these rules in firing order. */
+    private static DecisionRecord firing(Instant at, String... ruleIds) {
+        String id = UUID.randomUUID().toString();
+        StringBuilder trace = new StringBuilder("[");
+        for (int i = 0; i < ruleIds.length; i++) {
+            trace.append(i == 0 ? "" : ",").append("{\"seq\":").append(i + 1).append(",\"ruleId\":\"")
+                    .append(ruleIds[i]).append("\"}");
+        }
+        trace.append(']');
+        return new DecisionRecord(id, at, "sha256:abc", "NOT_READY", null, "hash-of-" + id, "{\"initiative\":{}}",
+                "{\"decisionId\":\"" + id + "\"}", trace.toString(), "{\"decideMicros\":10}", null, List.of(ruleIds));
     }
 
     private long keptCount(long day, String verdict) {

@@ -1,0 +1,144 @@
+package nl.draagvlak.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Per UTC day, ruleset version and rule: in how many decisions the rule fired and how often in all
+ * (table {@code audit_daily_rule}, V8; V9 counts the records stored before it). Kept like
+ * {@link DailyVerdictCounts}, under the chain head's lock: the writer adds each batch, the retention
+ * purge takes off what it deletes. So the rules page over a month of a million decisions reads a few
+ * hundred rows instead of every trace of the month.
+ */
+public final class DailyRuleCounts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private DailyRuleCounts() {
+    }
+
+    /** Counts being gathered: per day, version and rule, decisions and firings. */
+    public static final class Tally {
+
+        private final Map<Key, long[]> counts = new TreeMap<>();
+
+        /** One decision, its rules in firing order (a rule once per firing). */
+        void addFirings(Instant decidedAt, String rulesetVersion, List<String> ruleIds) {
+            long day = DailyVerdictCounts.utcDay(decidedAt);
+            Set<String> inThisDecision = new HashSet<>();
+            for (String ruleId : ruleIds) {
+                long[] count = counts.computeIfAbsent(new Key(day, rulesetVersion, ruleId), k -> new long[2]);
+                count[1]++;
+                if (inThisDecision.add(ruleId)) {
+                    count[0]++;
+                }
+            }
+        }
+
+        /** One decision as stored: its rules read from its trace. */
+        public void addTrace(Instant decidedAt, String rulesetVersion, String traceJson) {
+            if (traceJson == null || rulesetVersion == null) {
+                return;
+            }
+            List<String> ruleIds = new java.util.ArrayList<>();
+            for (JsonNode entry : JSON.readTree(traceJson)) {
+                ruleIds.add(entry.path("ruleId").asString());
+            }
+            addFirings(decidedAt, rulesetVersion, ruleIds);
+        }
+
+        /** Adds the tally to the table ({@code sign} 1), or takes it off ({@code -1}). */
+        public void applyTo(Connection connection, int sign) throws SQLException {
+            if (counts.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE audit_daily_rule SET decisions ="
+                    + " decisions + ?, firings = firings + ? WHERE utc_day = ? AND ruleset_version = ? AND rule_id = ?");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_daily_rule (utc_day,"
+                         + " ruleset_version, rule_id, decisions, firings) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<Key, long[]> count : counts.entrySet()) {
+                    Key key = count.getKey();
+                    update.setLong(1, sign * count.getValue()[0]);
+                    update.setLong(2, sign * count.getValue()[1]);
+                    update.setLong(3, key.day());
+                    update.setString(4, key.version());
+                    update.setString(5, key.ruleId());
+                    if (update.executeUpdate() == 0) {
+                        insert.setLong(1, key.day());
+                        insert.setString(2, key.version());
+                        insert.setString(3, key.ruleId());
+                        insert.setLong(4, sign * count.getValue()[0]);
+                        insert.setLong(5, sign * count.getValue()[1]);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds decisions; called with the chain head locked, in the transaction that stores them. */
+    static void add(Connection connection, List<DecisionRecord> decisions) throws SQLException {
+        Tally tally = new Tally();
+        for (DecisionRecord decision : decisions) {
+            tally.addFirings(decision.decidedAt(), decision.rulesetVersion(), decision.ruleIds());
+        }
+        tally.applyTo(connection, 1);
+    }
+
+    /** Takes off the decisions with sequence numbers {@code first..through}, before they are deleted. */
+    static void subtract(Connection connection, long first, long through) throws SQLException {
+        Tally tally = new Tally();
+        try (PreparedStatement select = connection.prepareStatement("SELECT decided_at, ruleset_version, trace"
+                + " FROM audit_record WHERE kind = 'DECISION' AND seq BETWEEN ? AND ?")) {
+            select.setLong(1, first);
+            select.setLong(2, through);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    tally.addTrace(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2), row.getString(3));
+                }
+            }
+        }
+        tally.applyTo(connection, -1);
+    }
+
+    /** Decisions and firings per rule on the whole days {@code firstDay} (inclusive) to {@code endDay} (exclusive). */
+    static void wholeDays(JdbcTemplate jdbc, long firstDay, long endDay, String rulesetVersion,
+                          Map<String, long[]> counts) {
+        String sql = "SELECT rule_id, SUM(decisions), SUM(firings) FROM audit_daily_rule WHERE utc_day >= ? AND utc_day < ?"
+                + (rulesetVersion == null ? "" : " AND ruleset_version = ?") + " GROUP BY rule_id";
+        Object[] arguments = rulesetVersion == null ? new Object[] {firstDay, endDay}
+                : new Object[] {firstDay, endDay, rulesetVersion};
+        jdbc.query(sql, rows -> {
+            long decisions = rows.getLong(2);
+            long firings = rows.getLong(3);
+            if (decisions > 0 || firings > 0) {
+                long[] count = counts.computeIfAbsent(rows.getString(1), k -> new long[2]);
+                count[0] += decisions;
+                count[1] += firings;
+            }
+        }, arguments);
+    }
+
+    private record Key(long day, String version, String ruleId) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int c = Long.compare(day, other.day);
+            if (c == 0) {
+                c = version.compareTo(other.version);
+            }
+            return c != 0 ? c : ruleId.compareTo(other.ruleId);
+        }
+    }
+}
