@@ -294,11 +294,11 @@ public final class AuditScaleBenchmark {
                         + " verdict, COUNT(*) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH FROM decided_at) / 86400) AS BIGINT)"
                         + " AS utc_day, verdict FROM audit_record WHERE kind = 'DECISION') d GROUP BY utc_day, verdict");
                 // Each generated decision fires each of its rules once, so firings = decisions here.
-                counts.executeUpdate("DELETE FROM audit_daily_rule");
-                counts.executeUpdate("INSERT INTO audit_daily_rule (utc_day, ruleset_version, rule_id, decisions, firings)"
-                        + " SELECT utc_day, ruleset_version, rule_id, COUNT(*), COUNT(*) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH"
-                        + " FROM r.decided_at) / 86400) AS BIGINT) AS utc_day, r.ruleset_version, f.rule_id FROM audit_rule_fired f"
-                        + " JOIN audit_record r ON r.seq = f.seq) d GROUP BY utc_day, ruleset_version, rule_id");
+                counts.executeUpdate("DELETE FROM audit_hourly_rule");
+                counts.executeUpdate("INSERT INTO audit_hourly_rule (utc_hour, ruleset_version, rule_id, decisions, firings)"
+                        + " SELECT utc_hour, ruleset_version, rule_id, COUNT(*), COUNT(*) FROM (SELECT CAST(FLOOR(EXTRACT(EPOCH"
+                        + " FROM r.decided_at) / 3600) AS BIGINT) AS utc_hour, r.ruleset_version, f.rule_id FROM audit_rule_fired f"
+                        + " JOIN audit_record r ON r.seq = f.seq) d GROUP BY utc_hour, ruleset_version, rule_id");
                 if (!connection.getAutoCommit()) {
                     connection.commit();
                 }

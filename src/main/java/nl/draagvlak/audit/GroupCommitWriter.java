@@ -179,7 +179,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 List<DecisionRecord> decisions = accepted.stream().map(PendingWrite::record)
                         .filter(java.util.Objects::nonNull).toList();
                 DailyVerdictCounts.add(connection, decisions);
-                DailyRuleCounts.add(connection, decisions);
+                HourlyRuleCounts.add(connection, decisions);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     update.setLong(1, head.seq());

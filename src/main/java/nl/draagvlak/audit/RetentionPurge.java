@@ -112,7 +112,7 @@ public final class RetentionPurge {
              PreparedStatement records = connection.prepareStatement(
                      "DELETE FROM audit_record WHERE seq BETWEEN ? AND ?")) {
             DailyVerdictCounts.subtract(connection, first, sliceThrough);
-            DailyRuleCounts.subtract(connection, first, sliceThrough);
+            HourlyRuleCounts.subtract(connection, first, sliceThrough);
             rules.setLong(1, first);
             rules.setLong(2, sliceThrough);
             rules.executeUpdate();

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How often each rule fired in the stored decisions of a period: in how many decisions, and how
- * many times in all (a per-stakeholder rule fires once per stakeholder). Whole days come from the
- * counts the writer keeps per day; a period's partial first and last day are read from each
+ * many times in all (a per-stakeholder rule fires once per stakeholder). Whole hours come from the
+ * counts the writer keeps per hour; a period's partial first and last hour are read from each
  * decision's trace, in chunks of the chain's key, so neither store holds them in memory at once.
  */
 public final class RuleUsageQuery {
@@ -38,19 +38,19 @@ public final class RuleUsageQuery {
 
     /**
      * By rule id, for decisions from {@code from} (inclusive) to {@code to} (exclusive), on one version if
-     * given: the whole UTC days in between from the kept daily counts ({@link DailyRuleCounts}), the
-     * partial days at the two ends from the traces of their decisions.
+     * given: the whole UTC hours in between from the kept hourly counts ({@link HourlyRuleCounts}), the
+     * partial hours at the two ends from the traces of their decisions.
      */
     public Map<String, Usage> usage(Instant from, Instant to, String rulesetVersion) {
         Map<String, long[]> counts = new TreeMap<>();
-        long firstWhole = Math.floorDiv(from.getEpochSecond() + 86_399L, 86_400L);
-        long endWhole = DailyVerdictCounts.utcDay(to);
+        long firstWhole = Math.floorDiv(from.getEpochSecond() + 3_599L, 3_600L);
+        long endWhole = HourlyRuleCounts.utcHour(to);
         if (firstWhole >= endWhole) {
             fromTraces(from, to, rulesetVersion, counts);
         } else {
-            fromTraces(from, Instant.ofEpochSecond(firstWhole * 86_400L), rulesetVersion, counts);
-            DailyRuleCounts.wholeDays(jdbc, firstWhole, endWhole, rulesetVersion, counts);
-            fromTraces(Instant.ofEpochSecond(endWhole * 86_400L), to, rulesetVersion, counts);
+            fromTraces(from, Instant.ofEpochSecond(firstWhole * 3_600L), rulesetVersion, counts);
+            HourlyRuleCounts.wholeHours(jdbc, firstWhole, endWhole, rulesetVersion, counts);
+            fromTraces(Instant.ofEpochSecond(endWhole * 3_600L), to, rulesetVersion, counts);
         }
         Map<String, Usage> usage = new TreeMap<>();
         counts.forEach((ruleId, count) -> usage.put(ruleId, new Usage(count[0], count[1])));

@@ -447,15 +447,15 @@ abstract class AuditStoreContract {
                 midnight.plusSeconds(86_400 + 600), midnight.plusSeconds(2 * 86_400 + 600))) {
             trail.store(firing(at, "RULE-A", "RULE-B", "RULE-A"));
         }
-        Instant from = midnight.minusSeconds(3_600);                    // 9 March 23:00: a partial day
-        Instant to = midnight.plusSeconds(2 * 86_400 + 3_600);          // 12 March 01:00: a partial day
+        Instant from = midnight.minusSeconds(1_800);                    // 9 March 23:30: a partial hour
+        Instant to = midnight.plusSeconds(2 * 86_400 + 1_800);          // 12 March 00:30: a partial hour
         Map<String, RuleUsageQuery.Usage> usage = new RuleUsageQuery(jdbc, JSON).usage(from, to, null);
         assertThat(usage).containsEntry("RULE-A", new RuleUsageQuery.Usage(4, 8))
                 .containsEntry("RULE-B", new RuleUsageQuery.Usage(4, 4));
         assertThat(new RuleUsageQuery(jdbc, JSON).usage(midnight, midnight.plusSeconds(86_400), null))
                 .containsEntry("RULE-A", new RuleUsageQuery.Usage(1, 2));
         assertThat(new RuleUsageQuery(jdbc, JSON).usage(from, to, "sha256:other")).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM audit_daily_rule WHERE rule_id = 'RULE-A'", Long.class))
+        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM audit_hourly_rule WHERE rule_id = 'RULE-A'", Long.class))
                 .as("the writer's counts").isEqualTo(8);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_rule_fired", Long.class))
                 .as("one search row per rule and decision, not per firing").isEqualTo(8);
@@ -467,9 +467,9 @@ abstract class AuditStoreContract {
         trail.store(firing(old, "RULE-A", "RULE-A"));
         trail.store(firing(Instant.now(), "RULE-A"));
         new RetentionPurge(writer).purgeBefore(old.plus(1, ChronoUnit.DAYS));
-        assertThat(jdbc.queryForObject("SELECT SUM(decisions) FROM audit_daily_rule WHERE rule_id = 'RULE-A'", Long.class))
+        assertThat(jdbc.queryForObject("SELECT SUM(decisions) FROM audit_hourly_rule WHERE rule_id = 'RULE-A'", Long.class))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM audit_daily_rule WHERE rule_id = 'RULE-A'", Long.class))
+        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM audit_hourly_rule WHERE rule_id = 'RULE-A'", Long.class))
                 .isEqualTo(1);
     }
 
@@ -478,7 +478,7 @@ abstract class AuditStoreContract {
         Instant day = Instant.parse("2026-02-01T12:00:00Z");
         trail.store(firing(day, "RULE-A", "RULE-B", "RULE-A"));
         trail.store(firing(day.plusSeconds(60), "RULE-B"));
-        jdbc.update("DELETE FROM audit_daily_rule");
+        jdbc.update("DELETE FROM audit_hourly_rule");
         jdbc.update("DELETE FROM flyway_schema_history WHERE version = '9'");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         assertThat(new RuleUsageQuery(jdbc, JSON).usage(day.minus(2, ChronoUnit.DAYS), day.plus(2, ChronoUnit.DAYS), null))

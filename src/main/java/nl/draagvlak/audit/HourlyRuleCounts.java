@@ -16,17 +16,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Per UTC day, ruleset version and rule: in how many decisions the rule fired and how often in all
- * (table {@code audit_daily_rule}, V8; V9 counts the records stored before it). Kept like
+ * Per UTC hour, ruleset version and rule: in how many decisions the rule fired and how often in all
+ * (table {@code audit_hourly_rule}, V8; V9 counts the records stored before it). Kept like
  * {@link DailyVerdictCounts}, under the chain head's lock: the writer adds each batch, the retention
- * purge takes off what it deletes. So the rules page over a month of a million decisions reads a few
- * hundred rows instead of every trace of the month.
+ * purge takes off what it deletes. So the rules page over a month of a million decisions sums the
+ * month's hourly rows (at most 24 a day per rule that fired) and reads the traces of two partial
+ * hours, instead of every trace of the month.
  */
-public final class DailyRuleCounts {
+public final class HourlyRuleCounts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private DailyRuleCounts() {
+    private HourlyRuleCounts() {
     }
 
     /** Counts being gathered: per day, version and rule, decisions and firings. */
@@ -36,10 +37,10 @@ public final class DailyRuleCounts {
 
         /** One decision, its rules in firing order (a rule once per firing). */
         void addFirings(Instant decidedAt, String rulesetVersion, List<String> ruleIds) {
-            long day = DailyVerdictCounts.utcDay(decidedAt);
+            long hour = utcHour(decidedAt);
             Set<String> inThisDecision = new HashSet<>();
             for (String ruleId : ruleIds) {
-                long[] count = counts.computeIfAbsent(new Key(day, rulesetVersion, ruleId), k -> new long[2]);
+                long[] count = counts.computeIfAbsent(new Key(hour, rulesetVersion, ruleId), k -> new long[2]);
                 count[1]++;
                 if (inThisDecision.add(ruleId)) {
                     count[0]++;
@@ -64,19 +65,19 @@ public final class DailyRuleCounts {
             if (counts.isEmpty()) {
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE audit_daily_rule SET decisions ="
-                    + " decisions + ?, firings = firings + ? WHERE utc_day = ? AND ruleset_version = ? AND rule_id = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_daily_rule (utc_day,"
+            try (PreparedStatement update = connection.prepareStatement("UPDATE audit_hourly_rule SET decisions ="
+                    + " decisions + ?, firings = firings + ? WHERE utc_hour = ? AND ruleset_version = ? AND rule_id = ?");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_hourly_rule (utc_hour,"
                          + " ruleset_version, rule_id, decisions, firings) VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<Key, long[]> count : counts.entrySet()) {
                     Key key = count.getKey();
                     update.setLong(1, sign * count.getValue()[0]);
                     update.setLong(2, sign * count.getValue()[1]);
-                    update.setLong(3, key.day());
+                    update.setLong(3, key.hour());
                     update.setString(4, key.version());
                     update.setString(5, key.ruleId());
                     if (update.executeUpdate() == 0) {
-                        insert.setLong(1, key.day());
+                        insert.setLong(1, key.hour());
                         insert.setString(2, key.version());
                         insert.setString(3, key.ruleId());
                         insert.setLong(4, sign * count.getValue()[0]);
@@ -113,13 +114,18 @@ public final class DailyRuleCounts {
         tally.applyTo(connection, -1);
     }
 
-    /** Decisions and firings per rule on the whole days {@code firstDay} (inclusive) to {@code endDay} (exclusive). */
-    static void wholeDays(JdbcTemplate jdbc, long firstDay, long endDay, String rulesetVersion,
+    /** The UTC hour number of an instant, as the table counts it. */
+    static long utcHour(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 3_600L);
+    }
+
+    /** Decisions and firings per rule in the whole hours {@code firstHour} (inclusive) to {@code endHour} (exclusive). */
+    static void wholeHours(JdbcTemplate jdbc, long firstHour, long endHour, String rulesetVersion,
                           Map<String, long[]> counts) {
-        String sql = "SELECT rule_id, SUM(decisions), SUM(firings) FROM audit_daily_rule WHERE utc_day >= ? AND utc_day < ?"
+        String sql = "SELECT rule_id, SUM(decisions), SUM(firings) FROM audit_hourly_rule WHERE utc_hour >= ? AND utc_hour < ?"
                 + (rulesetVersion == null ? "" : " AND ruleset_version = ?") + " GROUP BY rule_id";
-        Object[] arguments = rulesetVersion == null ? new Object[] {firstDay, endDay}
-                : new Object[] {firstDay, endDay, rulesetVersion};
+        Object[] arguments = rulesetVersion == null ? new Object[] {firstHour, endHour}
+                : new Object[] {firstHour, endHour, rulesetVersion};
         jdbc.query(sql, rows -> {
             long decisions = rows.getLong(2);
             long firings = rows.getLong(3);
@@ -131,10 +137,10 @@ public final class DailyRuleCounts {
         }, arguments);
     }
 
-    private record Key(long day, String version, String ruleId) implements Comparable<Key> {
+    private record Key(long hour, String version, String ruleId) implements Comparable<Key> {
         @Override
         public int compareTo(Key other) {
-            int c = Long.compare(day, other.day);
+            int c = Long.compare(hour, other.hour);
             if (c == 0) {
                 c = version.compareTo(other.version);
             }

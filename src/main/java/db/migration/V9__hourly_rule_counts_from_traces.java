@@ -4,23 +4,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import nl.draagvlak.audit.DailyRuleCounts;
+import nl.draagvlak.audit.HourlyRuleCounts;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Fills {@code audit_daily_rule} (V8) for the decisions stored before it: what fired, and how often,
+ * Fills {@code audit_hourly_rule} (V8) for the decisions stored before it: what fired, and how often,
  * is read from each decision's trace, in chunks of the chain's key, so a large store is never held
  * in memory. Counted once; from here on the writer keeps the counts.
  */
-public class V9__daily_rule_counts_from_traces extends BaseJavaMigration {
+public class V9__hourly_rule_counts_from_traces extends BaseJavaMigration {
 
     private static final int CHUNK = 1_000;
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        DailyRuleCounts.Tally tally = new DailyRuleCounts.Tally();
+        HourlyRuleCounts.Tally tally = new HourlyRuleCounts.Tally();
         long after = 0;
         while (true) {
             int rows = 0;
