@@ -61,23 +61,36 @@ final class DailyVerdictCounts {
     }
 
     // Update, else insert: the head's lock is held, so no other writer can insert the same day meanwhile.
+    // Each as one JDBC batch: one round trip to PostgreSQL for all of a commit's days and verdicts,
+    // not one per row, as the single writer waits for each.
     private static void change(Connection connection, Map<Key, Long> counts) throws SQLException {
         if (counts.isEmpty()) {
             return;
         }
+        List<Map.Entry<Key, Long>> entries = new ArrayList<>(counts.entrySet());
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE audit_daily_verdict SET decisions = decisions + ? WHERE utc_day = ? AND verdict = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO audit_daily_verdict (utc_day, verdict, decisions) VALUES (?, ?, ?)")) {
-            for (Map.Entry<Key, Long> count : counts.entrySet()) {
+                "UPDATE audit_daily_verdict SET decisions = decisions + ? WHERE utc_day = ? AND verdict = ?")) {
+            for (Map.Entry<Key, Long> count : entries) {
                 update.setLong(1, count.getValue());
                 update.setLong(2, count.getKey().day());
                 update.setString(3, count.getKey().verdict());
-                if (update.executeUpdate() == 0) {
-                    insert.setLong(1, count.getKey().day());
-                    insert.setString(2, count.getKey().verdict());
-                    insert.setLong(3, count.getValue());
-                    insert.executeUpdate();
+                update.addBatch();
+            }
+            int[] updated = CountBatches.updateCounts(update.executeBatch(), entries.size());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_daily_verdict (utc_day, verdict, decisions) VALUES (?, ?, ?)")) {
+                boolean any = false;
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] == 0) {
+                        insert.setLong(1, entries.get(i).getKey().day());
+                        insert.setString(2, entries.get(i).getKey().verdict());
+                        insert.setLong(3, entries.get(i).getValue());
+                        insert.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    insert.executeBatch();
                 }
             }
         }

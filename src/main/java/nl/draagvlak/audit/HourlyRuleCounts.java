@@ -60,29 +60,45 @@ public final class HourlyRuleCounts {
             addFirings(decidedAt, rulesetVersion, ruleIds);
         }
 
-        /** Adds the tally to the table ({@code sign} 1), or takes it off ({@code -1}). */
+        /**
+         * Adds the tally to the table ({@code sign} 1), or takes it off ({@code -1}): updates, then
+         * inserts for what no row held yet, each as one JDBC batch (one round trip to PostgreSQL for a
+         * commit's rules, as the single writer waits for each).
+         */
         public void applyTo(Connection connection, int sign) throws SQLException {
             if (counts.isEmpty()) {
                 return;
             }
+            List<Map.Entry<Key, long[]>> entries = new java.util.ArrayList<>(counts.entrySet());
             try (PreparedStatement update = connection.prepareStatement("UPDATE audit_hourly_rule SET decisions ="
-                    + " decisions + ?, firings = firings + ? WHERE utc_hour = ? AND ruleset_version = ? AND rule_id = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_hourly_rule (utc_hour,"
-                         + " ruleset_version, rule_id, decisions, firings) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<Key, long[]> count : counts.entrySet()) {
+                    + " decisions + ?, firings = firings + ? WHERE utc_hour = ? AND ruleset_version = ? AND rule_id = ?")) {
+                for (Map.Entry<Key, long[]> count : entries) {
                     Key key = count.getKey();
                     update.setLong(1, sign * count.getValue()[0]);
                     update.setLong(2, sign * count.getValue()[1]);
                     update.setLong(3, key.hour());
                     update.setString(4, key.version());
                     update.setString(5, key.ruleId());
-                    if (update.executeUpdate() == 0) {
-                        insert.setLong(1, key.hour());
-                        insert.setString(2, key.version());
-                        insert.setString(3, key.ruleId());
-                        insert.setLong(4, sign * count.getValue()[0]);
-                        insert.setLong(5, sign * count.getValue()[1]);
-                        insert.executeUpdate();
+                    update.addBatch();
+                }
+                int[] updated = CountBatches.updateCounts(update.executeBatch(), entries.size());
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_hourly_rule (utc_hour,"
+                        + " ruleset_version, rule_id, decisions, firings) VALUES (?, ?, ?, ?, ?)")) {
+                    boolean any = false;
+                    for (int i = 0; i < updated.length; i++) {
+                        if (updated[i] == 0) {
+                            Key key = entries.get(i).getKey();
+                            insert.setLong(1, key.hour());
+                            insert.setString(2, key.version());
+                            insert.setString(3, key.ruleId());
+                            insert.setLong(4, sign * entries.get(i).getValue()[0]);
+                            insert.setLong(5, sign * entries.get(i).getValue()[1]);
+                            insert.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        insert.executeBatch();
                     }
                 }
             }
